@@ -1,0 +1,159 @@
+"""The JSON Lines exchange format: one article a line, every field, editors' decisions included.
+
+Writing and reading live together so that an export imported into an empty archive exports the same bytes.
+"""
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from archive.importer.merge import Version
+from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
+
+URL = re.compile(r"/articles/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[a-z0-9-]+)/")
+CHUNK = 500
+
+
+def export_queryset(queryset):
+    """The queryset with everything a record needs fetched in a constant number of queries a chunk."""
+    return queryset.prefetch_related(
+        Prefetch("related_links", queryset=RelatedLink.objects.select_related("related").order_by("position")),
+        Prefetch(
+            "listed_links",
+            queryset=RelatedLink.objects.select_related("lead").order_by("lead__published_date", "lead__slug"),
+        ),
+        Prefetch("mentions", queryset=Mention.objects.select_related("person").order_by("position", "person__slug")),
+        Prefetch(
+            "article_topics", queryset=ArticleTopic.objects.select_related("topic").order_by("position", "topic__slug")
+        ),
+        Prefetch(
+            "sources",
+            queryset=ArticleSource.objects.select_related("source").order_by("source__name", "source__sha256", "role"),
+        ),
+    )
+
+
+def iter_records(queryset):
+    """Yield a record for each article, reading the archive in chunks so memory stays flat."""
+    for article in export_queryset(queryset).iterator(chunk_size=CHUNK):
+        yield to_record(article)
+
+
+def published_value(article):
+    return article.published.isoformat() if article.published_time else article.published_date.isoformat()
+
+
+def to_record(article):
+    mentions = list(article.mentions.all())
+    topics = list(article.article_topics.all())
+    return {
+        "url": article.get_absolute_url(),
+        "title": article.title,
+        "published": published_value(article),
+        "language": article.language,
+        "body": article.body,
+        "photo": {"caption": article.photo_caption, "credit": article.photo_credit, "agency": article.photo_agency}
+        if article.has_photo
+        else None,
+        "persons": [
+            {"slug": m.person.slug, "name": m.person.name, "decision": m.decision, "pictured": m.pictured}
+            for m in mentions
+            if m.decision in PUBLIC_DECISIONS
+        ],
+        "topics": [
+            {"slug": t.topic.slug, "name": t.topic.name, "decision": t.decision}
+            for t in topics
+            if t.decision in PUBLIC_DECISIONS
+        ],
+        "persons_rejected": [
+            {"slug": m.person.slug, "name": m.person.name} for m in mentions if m.decision == Decision.REJECTED
+        ],
+        "topics_rejected": [
+            {"slug": t.topic.slug, "name": t.topic.name} for t in topics if t.decision == Decision.REJECTED
+        ],
+        "related": [link.related.get_absolute_url() for link in article.related_links.all()],
+        "listed_under": [link.lead.get_absolute_url() for link in article.listed_links.all()],
+        "sources": [{"file": s.source.name, "sha256": s.source.sha256, "role": s.role} for s in article.sources.all()],
+    }
+
+
+def dumps(record):
+    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+
+
+class RecordError(ValueError):
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Record:
+    line: int
+    url: str
+    slug: str
+    published_date: datetime.date
+    language: str
+    version: Version
+    related: tuple
+    persons: tuple
+    topics: tuple
+    persons_rejected: tuple
+    topics_rejected: tuple
+    sources: tuple
+
+
+def parse_record(text, line):
+    """Read one export line, checking every field the archive relies on."""
+    try:
+        data = json.loads(text)
+        url = URL.fullmatch(data["url"])
+        if not url:
+            raise RecordError(f"{data['url']!r} is not an article URL", line)
+        published = data["published"]
+        if "T" in published:
+            moment = datetime.datetime.fromisoformat(published)
+            date, time = moment.date(), moment.time().replace(tzinfo=None)
+        else:
+            date, time = datetime.date.fromisoformat(published), None
+        if date != datetime.date(int(url["year"]), int(url["month"]), int(url["day"])):
+            raise RecordError(f"the URL {data['url']} does not match the publication date {published}", line)
+        photo = data.get("photo") or {}
+        return Record(
+            line=line,
+            url=data["url"],
+            slug=url["slug"],
+            published_date=date,
+            language=data["language"],
+            version=Version(
+                title=_text(data, "title", line),
+                body=_text(data, "body", line),
+                published_time=time,
+                photo_caption=photo.get("caption", ""),
+                photo_credit=photo.get("credit", ""),
+                photo_agency=photo.get("agency", ""),
+            ),
+            related=tuple(data.get("related", [])),
+            persons=tuple(data.get("persons", [])),
+            topics=tuple(data.get("topics", [])),
+            persons_rejected=tuple(data.get("persons_rejected", [])),
+            topics_rejected=tuple(data.get("topics_rejected", [])),
+            sources=tuple(data.get("sources", [])),
+        )
+    except RecordError:
+        raise
+    except json.JSONDecodeError as error:
+        raise RecordError(f"not valid JSON ({error.msg})", line) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise RecordError(f"not an article record ({type(error).__name__}: {error})", line) from None
+
+
+def _text(data, name, line):
+    value = data[name]
+    if not isinstance(value, str) or not value.strip():
+        raise RecordError(f"the field {name!r} must be non-empty text", line)
+    return value
