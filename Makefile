@@ -8,10 +8,11 @@ PORT ?= 8000
 
 .PHONY: run setup test lint format bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -23,7 +24,6 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
