@@ -29,6 +29,8 @@ _markdown = markdown.Markdown(extensions=[], output_format="html")
 _first_paragraph = re.compile(r"<p>(.*?)</p>", re.S)
 _tag = re.compile(r"<[^>]+>")
 
+# One line of prose in which Markdown sees nothing but text.
+_plain_paragraph = re.compile(r"(?![\d.]+[.)]\s|[-+=]|\s)[^\n\t\\`*_\[\]<>!#&]+(?<!\s)")
 # Characters that start inline markup anywhere in a line.
 _inline = re.compile(r"([\\`*_\[\]<>!#])")
 # Entity-like text must stay literal, so its ampersand is escaped.
@@ -53,8 +55,14 @@ def paragraphs_to_markdown(paragraphs):
 
 def markdown_to_html(source):
     """Render Markdown to HTML that is safe to show: nh3 removes whatever is not plain prose markup."""
-    _markdown.reset()
-    rendered = _markdown.convert(source)
+    paragraphs = source.split("\n\n")
+    if all(_plain_paragraph.fullmatch(p) for p in paragraphs):
+        # Most imported bodies are prose without a single Markdown character; their rendering is known,
+        # and skipping the Markdown parser makes bulk imports about twice as fast.
+        rendered = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    else:
+        _markdown.reset()
+        rendered = _markdown.convert(source)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

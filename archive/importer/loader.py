@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Q
 
 from archive import tagging
 from archive.importer.identity import slug_for, title_key
@@ -31,6 +30,8 @@ class ArticleOutcome:
     status: str
     role: str
     changes: list = field(default_factory=list)
+    article_id: int | None = None
+    new_link: bool = False
 
 
 @dataclass
@@ -70,7 +71,10 @@ def import_file(name, data, *, user=None, dry_run=False):
         with transaction.atomic():
             source = SourceFile.objects.create(name=name, sha256=sha256, raw_text=text, imported_by=user)
             result.articles = load(source)
-            source.summary = dict(result.counts)
+            source.summary = {
+                **result.counts,
+                "articles": [_history_entry(o) for o in result.articles if o.status != UNCHANGED or o.new_link],
+            }
             source.save(update_fields=["summary"])
             if dry_run:
                 raise DryRunRollback
@@ -79,6 +83,18 @@ def import_file(name, data, *, user=None, dry_run=False):
     except RecordError as error:
         return FileResult(name=name, status=REJECTED, error=error.message, line=error.line)
     return result
+
+
+def _history_entry(outcome):
+    """What the import history keeps of an article the file created or changed."""
+    return {
+        "title": outcome.title,
+        "url": outcome.url,
+        "status": outcome.status,
+        "role": outcome.role,
+        "changes": outcome.changes,
+        "new_link": outcome.new_link,
+    }
 
 
 def iter_files(paths):
@@ -111,7 +127,9 @@ def _page_loader(page):
             for item, role in sightings
         ]
         articles, outcomes = _upsert(incoming, source)
-        _link(articles[0].pk, [article.pk for article in articles[1:]])
+        linked = _link(articles[0].pk, [article.pk for article in articles[1:]])
+        for outcome in outcomes[1:]:
+            outcome.new_link = outcome.article_id in linked
         tagging.tag_articles([a for a, o in zip(articles, outcomes, strict=True) if o.status != UNCHANGED])
         return outcomes
 
@@ -181,13 +199,14 @@ def _restore_sources(article, sources):
 def _upsert(incoming, source):
     """Create or merge each incoming article; return the articles and what happened to each."""
     keys = [(title_key(item.version.title), item.date) for item in incoming]
-    query = Q()
-    for key, date in set(keys):
-        query |= Q(title_key=key, published_date=date)
-    stored = {(a.title_key, a.published_date): a for a in Article.objects.filter(query)}
-    taken = set(
-        Article.objects.filter(published_date__in={date for _, date in keys}).values_list("published_date", "slug")
-    )
+    same_days = Article.objects.filter(published_date__in={date for _, date in keys})
+    taken = set(same_days.values_list("published_date", "slug"))
+    wanted = set(keys)
+    stored = {
+        (a.title_key, a.published_date): a
+        for a in same_days.filter(title_key__in={key for key, _ in keys})
+        if (a.title_key, a.published_date) in wanted
+    }
 
     articles, outcomes, new = [], [], {}
     for item, key in zip(incoming, keys, strict=True):
@@ -221,6 +240,7 @@ def _upsert(incoming, source):
     Article.objects.bulk_create(new.values())
     for article, outcome in zip(articles, outcomes, strict=True):
         outcome.url = article.get_absolute_url()
+        outcome.article_id = article.pk
     ArticleSource.objects.bulk_create(
         [
             ArticleSource(article=article, source=source, role=item.role)
@@ -241,7 +261,10 @@ def _free_slug(slug, date, taken):
 
 
 def _link(lead_id, related_ids):
-    """Add lead → related links in page order; a link seen before keeps the earliest position."""
+    """Add lead → related links in page order; a link seen before keeps the earliest position.
+
+    Returns the ids of the articles newly linked.
+    """
     existing = {link.related_id: link for link in RelatedLink.objects.filter(lead_id=lead_id)}
     new, seen = [], set()
     for position, related_id in enumerate(related_ids):
@@ -255,16 +278,18 @@ def _link(lead_id, related_ids):
             link.position = position
             link.save(update_fields=["position"])
     RelatedLink.objects.bulk_create(new)
+    return {link.related_id for link in new}
 
 
+_LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[а-яёіўА-ЯЁІЎ]")
 _BELARUSIAN = re.compile(r"[іўІЎ]")
 
 
 def _language(version):
+    """English, Russian or Belarusian, by the script of most letters and the letters only Belarusian uses."""
     text = f"{version.title} {version.body[:2000]}"
-    letters = sum(1 for c in text if c.isalpha()) or 1
     cyrillic = len(_CYRILLIC.findall(text))
-    if cyrillic / letters < 0.5:
+    if cyrillic <= len(_LATIN.findall(text)):
         return "en"
     return "be" if len(_BELARUSIAN.findall(text)) > cyrillic / 100 else "ru"

@@ -61,6 +61,7 @@ _DATELINES = [
 ]
 _PHOTO = re.compile(r"^(?P<caption>.*?)[\s.]*\b(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
 PHOTO_LINE_MAX = 300
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class ParseError(ValueError):
@@ -172,7 +173,7 @@ def decode(data):
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ParseError(f"the text is not valid UTF-8 (byte {error.start + 1})", line=line) from None
-    if any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text):
+    if _CONTROL.search(text):
         raise ParseError("the file holds control characters: it is binary, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand
 
 from archive import jsonl
@@ -17,7 +15,7 @@ class Command(BaseCommand):
             with open(output, "w", encoding="utf-8", newline="\n") as stream:
                 self.write_records(stream)
         else:
-            self.write_records(sys.stdout)
+            self.write_records(self.stdout)
 
     def write_records(self, stream):
         for record in jsonl.iter_records(Article.objects.chronological()):

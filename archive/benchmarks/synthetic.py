@@ -1,0 +1,79 @@
+"""Generate pages in the seed format whose text is plainly synthetic, for benchmarks only.
+
+Page k leads with article 5k and lists the next four as similar, each in full, plus the previous page's lead
+shortened to its first paragraph, so that every page after the first also exercises recognition and merging.
+"""
+
+import datetime
+import random
+
+ARTICLES_PER_PAGE = 5
+FIRST_DAY = datetime.date(2012, 1, 1)
+WORDS = [
+    "synthetic",
+    "benchmark",
+    "filler",
+    "text",
+    "regime",
+    "opposition",
+    "ministry",
+    "elections",
+    "sanctions",
+    "economy",
+    "security",
+    "dialogue",
+    "parliament",
+    "reform",
+    "protest",
+    "negotiations",
+    "budget",
+    "energy",
+    "border",
+    "integration",
+    "agency",
+    "statement",
+]
+NAMES = ["President Lukashenko", "Vladimir Putin", "Svetlana Tikhanovskaya", "Nikolai Statkevich", "Лукашенко"]
+
+
+def title(number):
+    return f"Synthetic benchmark article {number:07d}"
+
+
+def dateline(number):
+    day = FIRST_DAY + datetime.timedelta(days=number // 7)
+    return f"{day:%B} {day.day}, {day.year} {8 + number % 12:02d}:{(number * 7) % 60:02d}"
+
+
+def paragraphs(number):
+    rng = random.Random(number)
+    return [
+        f"(Synthetic text {number}.{index}) "
+        + " ".join(rng.choice(WORDS) for _ in range(45))
+        + f" {rng.choice(NAMES)} {rng.choice(WORDS)}."
+        for index in range(4)
+    ]
+
+
+def item(number, shortened=False):
+    body = paragraphs(number)[:1] if shortened else paragraphs(number)
+    return [title(number), dateline(number), "", *(line for paragraph in body for line in (paragraph, ""))]
+
+
+def page(index, total):
+    """The text of page `index` of a corpus of `total` articles."""
+    first = index * ARTICLES_PER_PAGE
+    lines = [title(first), "", dateline(first), ""]
+    lines += [line for paragraph in paragraphs(first) for line in (paragraph, "")]
+    lines += ["Similar articles", ""]
+    for number in range(first + 1, min(first + ARTICLES_PER_PAGE, total)):
+        lines += item(number)
+    if index:
+        lines += item(first - ARTICLES_PER_PAGE, shortened=True)
+    return "\n".join(lines) + "\n"
+
+
+def pages(total):
+    """Yield (file name, bytes) for a corpus of exactly `total` distinct articles."""
+    for index in range((total + ARTICLES_PER_PAGE - 1) // ARTICLES_PER_PAGE):
+        yield f"synthetic-{index:06d}.txt", page(index, total).encode()

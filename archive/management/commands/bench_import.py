@@ -1,0 +1,54 @@
+import resource
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.benchmarks.synthetic import pages
+from archive.importer.loader import REJECTED, import_file
+from archive.models import Article
+
+
+def rss_mib():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def peak_rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Command(BaseCommand):
+    help = "Import N synthetic articles (in pages of five plus one already-seen article), then import them again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("articles", type=int)
+        parser.add_argument("--no-reimport", action="store_true", help="skip the second, unchanged import")
+
+    def handle(self, *args, articles, no_reimport=False, **options):
+        if Article.objects.exists():
+            raise CommandError("the database already holds articles: point DATABASE_URL at an empty database")
+        first = self.run_import(articles, "first import")
+        stored = Article.objects.count()
+        if stored != articles:
+            raise CommandError(f"expected {articles} articles, the archive holds {stored}")
+        if not no_reimport:
+            again = self.run_import(articles, "re-import of unchanged files")
+            self.stdout.write(f"re-import speed-up: {first / again:.1f}x")
+
+    def run_import(self, articles, label):
+        checkpoints = {round(articles * share / 4) // 5 for share in (1, 2, 3)}
+        samples, elapsed = [], 0.0
+        for number, (name, data) in enumerate(pages(articles)):
+            started = time.perf_counter()
+            result = import_file(name, data)
+            elapsed += time.perf_counter() - started
+            if result.status == REJECTED:
+                raise CommandError(f"synthetic page {name} was rejected: {result.error}")
+            if number in checkpoints:
+                samples.append(f"{rss_mib():.0f}")
+        samples.append(f"{rss_mib():.0f}")
+        self.stdout.write(
+            f"{label}: {articles} articles in {elapsed:.1f} s = {articles / elapsed:,.0f} articles/s; "
+            f"resident memory at 25/50/75/100 %: {' / '.join(samples)} MiB; peak {peak_rss_mib():.0f} MiB"
+        )
+        return elapsed

@@ -1,0 +1,91 @@
+"""The JSON Lines export: its fields, its order, and a round trip that loses nothing."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from archive.importer.loader import import_file
+from archive.models import Article, Person, SourceFile, Topic
+from tests.conftest import PAGES, import_path
+
+pytestmark = pytest.mark.django_db
+
+
+def export():
+    out = StringIO()
+    call_command("export_articles", stdout=out)
+    return out.getvalue()
+
+
+def empty_the_archive():
+    Article.objects.all().delete()
+    SourceFile.objects.all().delete()
+    Person.objects.all().delete()
+    Topic.objects.all().delete()
+
+
+def test_the_seed_exports_every_field_in_publication_order(seeded, seed_page_path):
+    lead, item = (json.loads(line) for line in export().splitlines())
+    sha256 = SourceFile.objects.get().sha256
+    assert lead["url"] == "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
+    assert lead["title"] == "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
+    assert lead["published"] == "2016-04-22T18:26:00+03:00"
+    assert lead["language"] == "en"
+    assert lead["body"].count("\n\n") == 5
+    assert lead["photo"] is None
+    assert lead["related"] == ["/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/"]
+    assert lead["listed_under"] == []
+    assert lead["sources"] == [{"file": seed_page_path.name, "sha256": sha256, "role": "lead"}]
+    assert item["published"] == "2017-09-25T11:14:00+03:00"
+    assert item["photo"] == {"caption": "Николай Статкевич", "credit": "Дмитрий Брушко", "agency": "TUT.BY"}
+    assert item["related"] == []
+    assert item["listed_under"] == [lead["url"]]
+    assert item["sources"] == [{"file": seed_page_path.name, "sha256": sha256, "role": "related"}]
+
+
+def test_a_dateline_without_time_exports_a_date_only():
+    import_path(PAGES / "russian_dateline.txt")
+    published = [json.loads(line)["published"] for line in export().splitlines()]
+    assert published == ["2017-09-25T11:14:00+03:00", "2020-05-12"]
+
+
+def test_export_import_export_gives_the_same_bytes(seeded, tmp_path):
+    for name in ["russian_dateline.txt", "wrapped.txt", "markup.txt", "iso_datelines.txt", "english_photo.txt"]:
+        assert import_path(PAGES / name).status == "imported"
+    first = export()
+    empty_the_archive()
+    result = import_file("archive.jsonl", first.encode())
+    assert result.status == "imported", result.error
+    assert export() == first
+
+
+def test_the_export_command_writes_a_file(seeded, tmp_path):
+    target = tmp_path / "archive.jsonl"
+    call_command("export_articles", "-o", str(target))
+    assert target.read_text(encoding="utf-8") == export()
+
+
+def test_an_export_line_that_is_not_a_record_rejects_the_whole_file(seeded):
+    lines = export().splitlines()
+    empty_the_archive()
+    result = import_file("broken.jsonl", (lines[0] + "\n{not json}\n").encode())
+    assert (result.status, result.line, result.error) == (
+        "rejected",
+        2,
+        "not valid JSON (Expecting property name enclosed in double quotes)",
+    )
+    assert Article.objects.count() == 0
+
+
+def test_an_export_whose_similar_article_is_missing_changes_nothing(seeded):
+    lead_line = export().splitlines()[0]
+    empty_the_archive()
+    result = import_file("partial.jsonl", (lead_line + "\n").encode())
+    assert result.status == "rejected"
+    assert result.error == (
+        "the similar article /articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/ "
+        "is neither in this export nor in the archive"
+    )
+    assert (Article.objects.count(), SourceFile.objects.count()) == (0, 0)
