@@ -34,8 +34,14 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: setup
-	$(BIN)/python manage.py bench_import 10000
+ARTICLES ?= 10000
+BENCH_ENV := DJANGO_DEBUG=0 DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3
+
+bench: $(STAMP)
+	mkdir -p var
+	rm -f var/bench.sqlite3*
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py bench_import $(ARTICLES)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -41,7 +41,7 @@ _block_start = re.compile(r"^(\d+)([.)])(\s)|^([-+])")
 
 def escape_paragraph(text):
     """Return Markdown that renders as exactly this plain text, on one line."""
-    text = " ".join(text.split())
+    text = text.strip()
     text = _entity.sub("&amp;", text)
     text = _inline.sub(lambda m: "&lt;" if m.group(1) == "<" else "\\" + m.group(1), text)
     return _block_start.sub(
