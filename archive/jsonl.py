@@ -18,20 +18,47 @@ CHUNK = 500
 
 
 def export_queryset(queryset):
-    """The queryset with everything a record needs fetched in a constant number of queries a chunk."""
-    return queryset.prefetch_related(
-        Prefetch("related_links", queryset=RelatedLink.objects.select_related("related").order_by("position")),
+    """The queryset with everything a record needs fetched in a constant number of queries a chunk.
+
+    Each relation lands in a plain list and brings only the columns a record shows: prefetching into managers
+    builds a queryset for every article and relation, and whole rows bring every source file's text along; the
+    two made a chunk hold some fifty megabytes.
+    """
+    return queryset.defer("body_html").prefetch_related(
+        Prefetch(
+            "related_links",
+            queryset=RelatedLink.objects.select_related("related")
+            .only("lead", "position", "related__slug", "related__published_date")
+            .order_by("position"),
+            to_attr="export_related",
+        ),
         Prefetch(
             "listed_links",
-            queryset=RelatedLink.objects.select_related("lead").order_by("lead__published_date", "lead__slug"),
+            queryset=RelatedLink.objects.select_related("lead")
+            .only("related", "lead__slug", "lead__published_date")
+            .order_by("lead__published_date", "lead__slug"),
+            to_attr="export_listed",
         ),
-        Prefetch("mentions", queryset=Mention.objects.select_related("person").order_by("position", "person__slug")),
         Prefetch(
-            "article_topics", queryset=ArticleTopic.objects.select_related("topic").order_by("position", "topic__slug")
+            "mentions",
+            queryset=Mention.objects.select_related("person")
+            .only("article", "decision", "pictured", "position", "person__slug", "person__name")
+            .order_by("position", "person__slug"),
+            to_attr="export_mentions",
+        ),
+        Prefetch(
+            "article_topics",
+            queryset=ArticleTopic.objects.select_related("topic")
+            .only("article", "decision", "position", "topic__slug", "topic__name")
+            .order_by("position", "topic__slug"),
+            to_attr="export_topics",
         ),
         Prefetch(
             "sources",
-            queryset=ArticleSource.objects.select_related("source").order_by("source__name", "source__sha256", "role"),
+            queryset=ArticleSource.objects.select_related("source")
+            .only("article", "role", "source__name", "source__sha256")
+            .order_by("source__name", "source__sha256", "role"),
+            to_attr="export_sources",
         ),
     )
 
@@ -47,8 +74,9 @@ def published_value(article):
 
 
 def to_record(article):
-    mentions = list(article.mentions.all())
-    topics = list(article.article_topics.all())
+    """The export line of an article fetched through `export_queryset`."""
+    mentions = article.export_mentions
+    topics = article.export_topics
     return {
         "url": article.get_absolute_url(),
         "title": article.title,
@@ -74,9 +102,9 @@ def to_record(article):
         "topics_rejected": [
             {"slug": t.topic.slug, "name": t.topic.name} for t in topics if t.decision == Decision.REJECTED
         ],
-        "related": [link.related.get_absolute_url() for link in article.related_links.all()],
-        "listed_under": [link.lead.get_absolute_url() for link in article.listed_links.all()],
-        "sources": [{"file": s.source.name, "sha256": s.source.sha256, "role": s.role} for s in article.sources.all()],
+        "related": [link.related.get_absolute_url() for link in article.export_related],
+        "listed_under": [link.lead.get_absolute_url() for link in article.export_listed],
+        "sources": [{"file": s.source.name, "sha256": s.source.sha256, "role": s.role} for s in article.export_sources],
     }
 
 

@@ -144,3 +144,21 @@ LOGGING = {
 
 ARCHIVE_SITE_NAME = "Belarus Commentary Archive"
 ARCHIVE_PUBLISHER = "Belarus Commentary Archive"
+
+# Editors' import through the admin. A page is a few kilobytes; these bounds leave room for long ones while
+# keeping an upload, and the copy held in the session between preview and confirmation, small.
+ARCHIVE_IMPORT_MAX_FILE_BYTES = 1_000_000
+ARCHIVE_IMPORT_MAX_FILES = 50
+ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 8_000_000
+# Text compresses about tenfold; far beyond that, a zip member is built to exhaust memory, not to be read.
+ARCHIVE_IMPORT_MAX_ZIP_RATIO = 100
+
+# Lead images: checked with Pillow, then resized to these widths as WebP with a JPEG fallback.
+ARCHIVE_IMAGE_MAX_BYTES = 10_000_000
+ARCHIVE_IMAGE_MAX_PIXELS = 40_000_000
+ARCHIVE_IMAGE_FORMATS = ["JPEG", "PNG", "WEBP"]
+ARCHIVE_IMAGE_WIDTHS = [480, 960, 1440]
+
+# Persons and topics are tagged inside each import's transaction. A bulk load may switch this off with
+# ARCHIVE_TAG_AT_IMPORT=0 and run `manage.py retag` once afterwards.
+ARCHIVE_TAG_AT_IMPORT = env_bool("ARCHIVE_TAG_AT_IMPORT", True)

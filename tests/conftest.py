@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
+from archive.gazetteer import invalidate as invalidate_gazetteer
 from archive.importer.loader import import_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,9 +20,78 @@ def seed_page_path():
     return next(SEEDS.glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def fresh_gazetteer():
+    """Compile the gazetteer from this test's database: an earlier test's persons were rolled back with it."""
+    invalidate_gazetteer()
+
+
 @pytest.fixture
-def seeded(db, seed_page_path):
+def gazetteer(db):
+    """The archive with the persons and topics of fixtures/persons.json and fixtures/topics.json."""
+    call_command("load_gazetteer", verbosity=0)
+
+
+@pytest.fixture
+def seeded(db, gazetteer, seed_page_path):
     """The archive with the seed page imported, as `make run` serves it."""
     result = import_path(seed_page_path)
     assert result.status == "imported", result.error
     return result
+
+
+@pytest.fixture
+def make_article(db):
+    """Create an article directly, indexed for search: `make_article("Title", "2016-04-22", body=..., time=...)`."""
+    import datetime
+
+    from archive import search
+    from archive.importer.identity import slug_for
+    from archive.models import Article
+
+    def make(title, date, *, body="A paragraph.", time=None, **fields):
+        article = Article.objects.create(
+            title=title,
+            slug=fields.pop("slug", slug_for(title)),
+            published_date=datetime.date.fromisoformat(date),
+            published_time=datetime.time.fromisoformat(time) if time else None,
+            body=body,
+            **fields,
+        )
+        search.reindex([article])
+        return article
+
+    return make
+
+
+# title, date, time, public persons, rejected persons, topics
+SMALL_ARCHIVE = [
+    ("Minsk talks", "2016-01-10", "10:00", ["lukashenko", "putin"], [], ["sanctions"]),
+    ("Sochi visit", "2016-02-20", None, ["putin"], [], ["integration"]),
+    ("Arrests resume", "2017-09-25", "11:14", ["statkevich"], ["lukashenko"], ["repression"]),
+    ("Union state", "2017-12-01", "09:00", ["lukashenko", "putin"], [], ["integration", "sanctions"]),
+    ("Quiet month", "2018-03-03", None, [], [], []),
+]
+
+
+@pytest.fixture
+def small_archive(make_article):
+    """Five articles with persons (one mention rejected) and topics, for filter and list tests."""
+    from archive import search
+    from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
+
+    persons = {
+        slug: Person.objects.create(slug=slug, name=slug.title()) for slug in ["lukashenko", "putin", "statkevich"]
+    }
+    topics = {
+        slug: Topic.objects.create(slug=slug, name=slug.title()) for slug in ["integration", "repression", "sanctions"]
+    }
+    for title, date, time, public, rejected, tags in SMALL_ARCHIVE:
+        article = make_article(title, date, time=time, body=f"About {title.lower()}.")
+        for slug in public:
+            Mention.objects.create(article=article, person=persons[slug])
+        for slug in rejected:
+            Mention.objects.create(article=article, person=persons[slug], decision=Decision.REJECTED)
+        for slug in tags:
+            ArticleTopic.objects.create(article=article, topic=topics[slug], decision=Decision.CONFIRMED)
+    search.reindex(Article.objects.all())

@@ -1,18 +1,132 @@
-from django.contrib import admin
+"""Articles in the admin: their text, photo, persons, topics and similar items, and where they came from."""
 
-from archive.models import Article, SourceFile
+from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+
+from archive import images
+from archive.admin import imports
+from archive.forms import ArticleAdminForm
+from archive.models import Article, ArticleTopic, Decision, Mention, RelatedLink, SlugRedirect
+
+
+class CurationInline(admin.TabularInline):
+    extra = 0
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "decision":
+            # A row an editor adds by hand is the editor's decision, not the tagger's.
+            kwargs["initial"] = Decision.ADDED
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class MentionInline(CurationInline):
+    model = Mention
+    fields = ["person", "decision", "pictured", "position"]
+    autocomplete_fields = ["person"]
+    verbose_name_plural = "persons the article is about"
+
+
+class ArticleTopicInline(CurationInline):
+    model = ArticleTopic
+    fields = ["topic", "decision", "position"]
+    autocomplete_fields = ["topic"]
+    verbose_name_plural = "topics"
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    fk_name = "lead"
+    fields = ["position", "related"]
+    autocomplete_fields = ["related"]
+    extra = 0
+    verbose_name = "similar article"
+    verbose_name_plural = "similar articles, in the order the page lists them"
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ["title", "published_date", "published_time", "language"]
     list_filter = ["language"]
     date_hierarchy = "published_date"
     search_fields = ["title"]
-    readonly_fields = ["slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["rendered_body", "image_renditions_summary", "provenance"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", ("published_date", "published_time"), "language"]}),
+        ("Text", {"fields": ["body", "rendered_body"]}),
+        ("Photo", {"fields": ["photo_caption", "photo_credit", "photo_agency", "image", "image_renditions_summary"]}),
+        ("Where it came from", {"fields": ["provenance"]}),
+    ]
+    inlines = [MentionInline, ArticleTopicInline, RelatedLinkInline]
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="archive_article_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        return imports.import_view(self, request)
+
+    def save_model(self, request, obj, form, change):
+        former = (form.initial.get("published_date"), form.initial.get("slug"))
+        if "image" in form.changed_data:
+            images.delete_renditions(obj.image.storage, obj.image_renditions)
+            obj.image_renditions = []
+        super().save_model(request, obj, form, change)
+        if change and former != (obj.published_date, obj.slug):
+            keep_former_address(obj, *former)
+        if "image" in form.changed_data and obj.image:
+            obj.image_renditions = images.make_renditions(obj.image)
+            obj.save(update_fields=["image_renditions"])
+
+    @admin.display(description="As readers see it")
+    def rendered_body(self, obj):
+        if not obj.pk:
+            return "Shown once the article is saved."
+        # body_html is what nh3 let through when the article was saved: the one HTML that may be marked safe.
+        return mark_safe(obj.body_html)
+
+    @admin.display(description="Sizes made for the pages")
+    def image_renditions_summary(self, obj):
+        if not obj.image_renditions:
+            return "No image."
+        widths = sorted({r["width"] for r in obj.image_renditions})
+        formats = sorted({r["format"] for r in obj.image_renditions})
+        return (
+            f"{obj.image_width} × {obj.image_height} pixels uploaded; "
+            f"{', '.join(map(str, widths))} pixels wide, as {' and '.join(formats)}"
+        )
+
+    @admin.display(description="Source files")
+    def provenance(self, obj):
+        roles = obj.pk and obj.sources.select_related("source__imported_by").order_by("source__imported_at", "role")
+        if not roles:
+            return "Added in the admin, not imported."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li>{} in <a href="{}">{}</a>, imported {}{}</li>',
+                (
+                    (
+                        "lead" if role.role == role.Role.LEAD else "listed as similar",
+                        reverse("admin:archive_sourcefile_change", args=[role.source_id]),
+                        role.source.name,
+                        localtime(role.source.imported_at).strftime("%Y-%m-%d %H:%M"),
+                        f" by {role.source.imported_by}" if role.source.imported_by else "",
+                    )
+                    for role in roles
+                ),
+            ),
+        )
 
 
-@admin.register(SourceFile)
-class SourceFileAdmin(admin.ModelAdmin):
-    list_display = ["name", "sha256", "imported_at", "imported_by"]
-    search_fields = ["name", "sha256"]
+def keep_former_address(article, date, slug):
+    """Make an article's former address redirect to it, as researchers cite and bookmark addresses."""
+    SlugRedirect.objects.filter(published_date=article.published_date, old_slug=article.slug).delete()
+    SlugRedirect.objects.update_or_create(published_date=date, old_slug=slug, defaults={"article": article})

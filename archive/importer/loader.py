@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from archive import tagging
+from archive import search, tagging
 from archive.importer.identity import slug_for, title_key
 from archive.importer.merge import Version, merge
 from archive.importer.parser import ParseError, decode, parse_page
@@ -130,7 +130,9 @@ def _page_loader(page):
         linked = _link(articles[0].pk, [article.pk for article in articles[1:]])
         for outcome in outcomes[1:]:
             outcome.new_link = outcome.article_id in linked
-        tagging.tag_articles([a for a, o in zip(articles, outcomes, strict=True) if o.status != UNCHANGED])
+        changed = [a for a, o in zip(articles, outcomes, strict=True) if o.status != UNCHANGED]
+        tagging.tag_articles(changed)
+        search.reindex(changed)
         return outcomes
 
     return load
@@ -161,6 +163,7 @@ def _export_loader(text):
                 _restore_sources(article, record.sources)
         for record in records:
             _link(by_url[record.url], [_resolve(url, by_url, record) for url in record.related])
+        search.reindex(by_url.values())
         return outcomes
 
     return load

@@ -1,0 +1,85 @@
+"""The import history: every source file as it was uploaded, who imported it, when, and what it did.
+
+History is evidence, so nobody edits or deletes it here.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from archive.admin.imports import describe
+from archive.importer.loader import ArticleOutcome
+from archive.models import SourceFile
+
+STATUS_ORDER = ["created", "updated", "unchanged"]
+
+
+@admin.register(SourceFile)
+class SourceFileAdmin(admin.ModelAdmin):
+    list_display = ["name", "imported_at", "imported_by", "outcome", "short_sha256"]
+    list_select_related = ["imported_by"]
+    list_filter = ["imported_by"]
+    date_hierarchy = "imported_at"
+    search_fields = ["name", "sha256", "article_roles__article__title"]
+    fields = ["name", "sha256", "imported_at", "imported_by", "outcome", "changes", "articles", "raw_text_as_uploaded"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="sha256")
+    def short_sha256(self, obj):
+        return obj.sha256[:12]
+
+    @admin.display(description="Articles")
+    def outcome(self, obj):
+        counts = [f"{obj.summary[status]} {status}" for status in STATUS_ORDER if obj.summary.get(status)]
+        return ", ".join(counts) or "—"
+
+    @admin.display(description="What it created or changed")
+    def changes(self, obj):
+        entries = obj.summary.get("articles", [])
+        if not entries:
+            return "Nothing recorded beyond the counts."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({}): {}</li>',
+                (
+                    (entry["url"], entry["title"], entry["role"] or "from an export", _what_happened(entry))
+                    for entry in entries
+                ),
+            ),
+        )
+
+    @admin.display(description="Articles it holds")
+    def articles(self, obj):
+        roles = obj.article_roles.select_related("article").order_by("role", "article__published_date")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li>{}: <a href="{}">{}</a></li>',
+                (
+                    (role.role, reverse("admin:archive_article_change", args=[role.article_id]), role.article.title)
+                    for role in roles
+                ),
+            ),
+        )
+
+    @admin.display(description="Raw text")
+    def raw_text_as_uploaded(self, obj):
+        if not obj.raw_text:
+            return "Known only from an export: the text was not part of it."
+        return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
+
+
+def _what_happened(entry):
+    return describe(ArticleOutcome(**entry), done=True)

@@ -1,0 +1,187 @@
+"""The editors' import page: upload or paste pages, read what will happen, then confirm."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from archive.admin import batch, staging
+from archive.forms import ImportForm
+from archive.importer.loader import CREATED, IMPORTED, REJECTED, SKIPPED, UPDATED, ArticleOutcome, FileResult
+from archive.importer.parser import ParsedArticle, ParseError, decode, parse_page
+from archive.models import SourceFile
+
+PERMISSIONS = ["archive.add_article", "archive.change_article", "archive.add_sourcefile"]
+CHANGE_LABELS = {
+    "title": "title",
+    "published_time": "time",
+    "photo_caption": "photo caption",
+    "photo_credit": "photo credit",
+    "photo_agency": "photo agency",
+}
+ERROR_LINE_MAX = 200
+
+
+def import_view(model_admin, request):
+    if not request.user.has_perms(PERMISSIONS):
+        raise PermissionDenied
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm(model_admin, request)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_valid():
+        pages = form.cleaned_data["pages"]
+        preview, _ = batch.run(pages, request.user)
+        return _preview(model_admin, request, pages, preview)
+    limits = {
+        "files": settings.ARCHIVE_IMPORT_MAX_FILES,
+        "file_bytes": settings.ARCHIVE_IMPORT_MAX_FILE_BYTES,
+        "total_bytes": settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES,
+    }
+    return _render(model_admin, request, "import.html", "Import pages", {"form": form, "limits": limits})
+
+
+def _confirm(model_admin, request):
+    held = staging.staged(request.session, request.POST.get("token", ""))
+    if held is None:
+        messages.warning(
+            request,
+            "There is no preview to confirm: it was confirmed already, or replaced by a newer preview. "
+            "Nothing was imported.",
+        )
+        return redirect("admin:archive_article_import")
+    pages, fingerprint = held
+    outcome, kept = batch.run(pages, request.user, expected=fingerprint)
+    if not kept:
+        return _preview(model_admin, request, pages, outcome, stale=True)
+    staging.release(request.session)
+    return _render(
+        model_admin, request, "import_done.html", "Import done", {"files": _reports(pages, outcome), "done": True}
+    )
+
+
+def _preview(model_admin, request, pages, preview, stale=False):
+    """Show what the pages would do, and hold those that would be imported until the editor confirms."""
+    importable = [page for page, result in zip(pages, preview.results, strict=True) if result.status == IMPORTED]
+    token = None
+    if importable:
+        token = staging.stage(request.session, importable, preview.fingerprint)
+    else:
+        staging.release(request.session)
+    return _render(
+        model_admin,
+        request,
+        "import_preview.html",
+        "Preview of the import",
+        {"files": _reports(pages, preview), "token": token, "stale": stale, "done": False},
+    )
+
+
+def _render(model_admin, request, template, title, context):
+    return TemplateResponse(
+        request,
+        f"admin/archive/article/{template}",
+        {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta, "title": title, **context},
+    )
+
+
+@dataclass
+class ArticleRow:
+    role: str
+    parsed: ParsedArticle
+    outcome: ArticleOutcome | None
+    persons: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+
+    @property
+    def plan(self):
+        return describe(self.outcome, done=False)
+
+    @property
+    def result(self):
+        return describe(self.outcome, done=True)
+
+    @property
+    def admin_url(self):
+        return reverse("admin:archive_article_change", args=[self.outcome.article_id])
+
+
+@dataclass
+class FileReport:
+    name: str
+    result: FileResult
+    rows: list
+    error_text: str = ""
+    history_url: str = ""
+
+    @property
+    def rejected(self):
+        return self.result.status == REJECTED
+
+    @property
+    def known(self):
+        return self.result.status == SKIPPED
+
+
+def _reports(pages, outcome):
+    return [_report(name, data, result, outcome) for (name, data), result in zip(pages, outcome.results, strict=True)]
+
+
+def _report(name, data, result, outcome):
+    report = FileReport(name=name, result=result, rows=[])
+    source = SourceFile.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+    if source is not None:
+        report.history_url = reverse("admin:archive_sourcefile_change", args=[source.pk])
+    if result.status == REJECTED:
+        report.error_text = _line(data, result.line)
+        return report
+    try:
+        page = parse_page(decode(data))
+    except ParseError:
+        # Only a file imported before can get here unparsed: an export whose bytes were uploaded as a page.
+        return report
+    outcomes = result.articles or [None] * len(page.articles)
+    for index, (parsed, article) in enumerate(zip(page.articles, outcomes, strict=True)):
+        report.rows.append(
+            ArticleRow(
+                role="lead" if index == 0 else "similar",
+                parsed=parsed,
+                outcome=article,
+                persons=outcome.persons.get(article.article_id, []) if article else [],
+                topics=outcome.topics.get(article.article_id, []) if article else [],
+            )
+        )
+    return report
+
+
+def _line(data, number):
+    """The text of the line an error names, as the parser counted lines."""
+    if not number:
+        return ""
+    lines = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[number - 1][:ERROR_LINE_MAX] if number <= len(lines) else ""
+
+
+def describe(outcome, done):
+    """What happens to one article, in the editor's words: before the import, or after it."""
+    if outcome is None:
+        return ""
+    if outcome.status == CREATED:
+        parts = ["created" if done else "new"]
+    elif outcome.status == UPDATED:
+        parts = []
+        if "body" in outcome.changes:
+            parts.append("text extended" if done else "text will be extended")
+        others = [CHANGE_LABELS.get(name, name) for name in outcome.changes if name != "body"]
+        if others:
+            parts.append(("changed: " if done else "will change: ") + ", ".join(others))
+    else:
+        parts = ["unchanged" if done else "already present, unchanged"]
+    # A new article is necessarily newly linked; saying so would only add noise.
+    if outcome.new_link and outcome.status != CREATED:
+        parts.append("linked under the lead" if done else "new link under the lead")
+    return "; ".join(parts)

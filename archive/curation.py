@@ -1,0 +1,76 @@
+"""What editors do to the gazetteer beyond editing a row: merge two persons, add a person from a name the tagger met."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+from unidecode import unidecode
+
+from archive import gazetteer, tagging
+from archive.models import Article, Decision, Mention, Person, UnknownName
+
+# When both persons of a merge are in one article, the stronger decision is kept: an editor's word beats the tagger's.
+PRECEDENCE = [Decision.ADDED, Decision.CONFIRMED, Decision.REJECTED, Decision.FOUND]
+
+
+@transaction.atomic
+def merge_persons(target, others):
+    """Merge others into target: their mentions follow, their names and aliases become target's aliases.
+
+    Returns the number of mentions that moved or were combined.
+    """
+    moved = 0
+    for other in others:
+        if other.pk == target.pk:
+            continue
+        shared = Mention.objects.filter(person=target).values("article_id")
+        moved += Mention.objects.filter(person=other).exclude(article_id__in=shared).update(person=target)
+        kept = {m.article_id: m for m in Mention.objects.filter(person=target, article_id__in=shared)}
+        for mention in Mention.objects.filter(person=other):
+            into = kept[mention.article_id]
+            into.decision = min(into.decision, mention.decision, key=PRECEDENCE.index)
+            into.pictured = into.pictured or mention.pictured
+            into.position = min(into.position, mention.position)
+            into.save(update_fields=["decision", "pictured", "position"])
+            moved += 1
+        target.aliases = list(dict.fromkeys([*target.aliases, other.name, *other.aliases]))
+        target.description = target.description or other.description
+        other.delete()
+    target.save()
+    return moved
+
+
+class AlreadyKnown(ValueError):
+    pass
+
+
+@transaction.atomic
+def person_from_name(unknown):
+    """Create a person from a name the tagger met, tag the articles that contain it and forget the name.
+
+    Returns the person and the number of articles tagged again.
+    """
+    if known := gazetteer.current().lookup(unknown.text):
+        names = ", ".join(sorted(Person.objects.filter(pk__in=known).values_list("name", flat=True)))
+        raise AlreadyKnown(f"“{unknown.text}” is already a spelling of {names}")
+    base = slugify(unidecode(unknown.text)) or "person"
+    slug, suffix = base, 2
+    while Person.objects.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    person = Person.objects.create(slug=slug, name=unknown.text)
+    return person, tag_articles_naming(person)
+
+
+def tag_articles_naming(person):
+    """Tag again the articles that spell a new person's name as given, and forget those names as unknown.
+
+    Inflected forms are found by the next `retag` of the whole archive; this makes the common case visible at once.
+    Returns the number of articles tagged again.
+    """
+    spellings = {person.name, *person.aliases}
+    query = Q()
+    for spelling in spellings:
+        query |= Q(title__contains=spelling) | Q(body__contains=spelling) | Q(photo_caption__contains=spelling)
+    articles = list(Article.objects.filter(query).only("pk", "title", "body", "photo_caption"))
+    tagging.tag(articles, count_unknown=False)
+    UnknownName.objects.filter(text__in=spellings).delete()
+    return len(articles)

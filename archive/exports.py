@@ -1,0 +1,81 @@
+"""The article list's current selection as data: every article it shows, as CSV or as JSON Lines.
+
+Both are streamed from a database cursor read in chunks, so an export of the whole archive uses the same memory
+as an export of ten articles.
+"""
+
+import csv
+
+from django.http import StreamingHttpResponse
+from django.views.decorators.http import require_safe
+
+from archive import jsonl
+from archive.filters import ArticleFilter
+from archive.models import Article
+
+CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "summary"]
+# Rows are sent in pieces of about this many characters, not one write a row.
+PIECE = 64 * 1024
+
+
+class Line:
+    """Lets csv.writer hand back each formatted row instead of writing it."""
+
+    def write(self, text):
+        return text
+
+
+def selection(request):
+    """Exactly the articles the list page shows for these parameters, in its order, unpaginated."""
+    return ArticleFilter(request.GET, queryset=Article.objects.all()).qs
+
+
+def in_pieces(lines):
+    piece, size = [], 0
+    for line in lines:
+        piece.append(line)
+        size += len(line)
+        if size >= PIECE:
+            yield "".join(piece)
+            piece, size = [], 0
+    if piece:
+        yield "".join(piece)
+
+
+def csv_lines(request, queryset):
+    writer = csv.writer(Line())
+    yield writer.writerow(CSV_HEADER)
+    for article in jsonl.export_queryset(queryset).iterator(chunk_size=jsonl.CHUNK):
+        record = jsonl.to_record(article)
+        yield writer.writerow(
+            [
+                request.build_absolute_uri(record["url"]),
+                record["published"],
+                record["title"],
+                record["language"],
+                "; ".join(person["name"] for person in record["persons"]),
+                "; ".join(topic["name"] for topic in record["topics"]),
+                article.summary,
+            ]
+        )
+
+
+def jsonl_lines(queryset):
+    for record in jsonl.iter_records(queryset):
+        yield jsonl.dumps(record) + "\n"
+
+
+def attachment(lines, content_type, filename):
+    response = StreamingHttpResponse(in_pieces(lines), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def export_csv(request):
+    return attachment(csv_lines(request, selection(request)), "text/csv; charset=utf-8", "articles.csv")
+
+
+@require_safe
+def export_jsonl(request):
+    return attachment(jsonl_lines(selection(request)), "application/jsonl; charset=utf-8", "articles.jsonl")

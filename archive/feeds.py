@@ -1,0 +1,107 @@
+"""Atom feeds: every article, one person's, one topic's; newest first, each entry linking to its permanent URL."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.views.decorators.http import require_safe
+
+from archive.models import MINSK, PUBLIC_DECISIONS, Article, ArticleTopic, Mention, Person, Topic
+
+ENTRIES = 50
+
+
+def with_public_tags(articles):
+    return articles.prefetch_related(
+        Prefetch(
+            "mentions",
+            queryset=Mention.objects.filter(decision__in=PUBLIC_DECISIONS).select_related("person"),
+            to_attr="public_mentions",
+        ),
+        Prefetch(
+            "article_topics",
+            queryset=ArticleTopic.objects.filter(decision__in=PUBLIC_DECISIONS).select_related("topic"),
+            to_attr="public_topics",
+        ),
+    )
+
+
+class ArticlesFeed(Feed):
+    feed_type = Atom1Feed
+    subtitle = "The latest political commentary in the archive."
+
+    def title(self):
+        return settings.ARCHIVE_SITE_NAME
+
+    def author_name(self):
+        return settings.ARCHIVE_PUBLISHER
+
+    def link(self):
+        return reverse("archive:home")
+
+    def articles(self, obj):
+        return Article.objects.all()
+
+    def items(self, obj):
+        return with_public_tags(self.articles(obj).newest_first())[:ENTRIES]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # Atom marks the summary as HTML; escaping keeps the author's `<` and `&` as text in every reader.
+        return escape(item.summary)
+
+    def item_pubdate(self, item):
+        published = item.published
+        if isinstance(published, datetime.datetime):
+            return published
+        # Atom needs a moment; a dateline without a time is dated from the start of its day in Minsk.
+        return datetime.datetime.combine(published, datetime.time.min, tzinfo=MINSK)
+
+    def item_categories(self, item):
+        return [m.person.name for m in item.public_mentions] + [t.topic.name for t in item.public_topics]
+
+
+class PersonFeed(ArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Person, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} — {settings.ARCHIVE_SITE_NAME}"
+
+    def subtitle(self, obj):
+        return f"Commentary about {obj.name}, newest first."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return Article.objects.filter(mentions__person=obj, mentions__decision__in=PUBLIC_DECISIONS)
+
+
+class TopicFeed(ArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} — {settings.ARCHIVE_SITE_NAME}"
+
+    def subtitle(self, obj):
+        return f"Commentary on {obj.name}, newest first."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return Article.objects.filter(article_topics__topic=obj, article_topics__decision__in=PUBLIC_DECISIONS)
+
+
+articles_feed = require_safe(ArticlesFeed())
+person_feed = require_safe(PersonFeed())
+topic_feed = require_safe(TopicFeed())

@@ -1,0 +1,225 @@
+"""Forms of the editors' admin: the import upload, held to the import limits, and the article form."""
+
+import hashlib
+import zipfile
+import zlib
+from pathlib import PurePosixPath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+from archive import images
+from archive.importer.identity import title_key
+from archive.models import Article, SlugRedirect, SourceFile
+
+NAME_MAX = SourceFile._meta.get_field("name").max_length
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files at once and cleans each of them."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        clean_one = super().clean
+        if isinstance(data, list | tuple):
+            return [clean_one(item, initial) for item in data]
+        return [clean_one(data, initial)] if data else []
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(
+        required=False,
+        label="Pages",
+        help_text="One or more .txt pages, or a .zip of them.",
+        widget=MultipleFileInput(attrs={"accept": ".txt,.zip,text/plain,application/zip"}),
+    )
+    text = forms.CharField(
+        required=False,
+        strip=False,
+        label="Or paste a page",
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 100}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        pages = []
+        for upload in cleaned.get("files", []):
+            pages += _pages_in(upload)
+        if cleaned.get("text", "").strip():
+            data = cleaned["text"].encode()
+            pages.append((f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt", _within_page_limit("The text", data)))
+        if not pages:
+            raise ValidationError("Choose at least one file, or paste a page.", code="empty")
+        _within_batch_limits(pages)
+        cleaned["pages"] = pages
+        return cleaned
+
+
+def _pages_in(upload):
+    """The (name, bytes) pages of one uploaded file: itself if it is a page, its members if it is a zip."""
+    name = upload.name.lower()
+    if name.endswith(".zip"):
+        return _zip_pages(upload)
+    if not name.endswith(".txt"):
+        raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
+    if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
+        raise _too_large(f"“{upload.name}”", upload.size)
+    return [(upload.name[:NAME_MAX], upload.read())]
+
+
+def _zip_pages(upload):
+    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+        raise ValidationError(
+            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
+            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}.",
+            code="too_large",
+        )
+    try:
+        archive = zipfile.ZipFile(upload)
+    except zipfile.BadZipFile:
+        raise ValidationError(f"“{upload.name}” is not a readable zip file.", code="bad_zip") from None
+    with archive:
+        members = archive.infolist()
+        for member in members:
+            if _outside_folder(member.filename):
+                raise ValidationError(
+                    f"“{upload.name}” holds “{member.filename}”, a path outside its folder; the zip is refused.",
+                    code="unsafe_path",
+                )
+        pages = [member for member in members if not member.is_dir() and not _clutter(member.filename)]
+        _within_count(len(pages))
+        declared = sum(member.file_size for member in pages)
+        if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+            raise _zip_bomb(upload.name, f"unpacks to {filesizeformat(declared)}")
+        return [
+            (f"{upload.name}/{member.filename}"[:NAME_MAX], _member_bytes(upload.name, archive, member))
+            for member in pages
+        ]
+
+
+def _member_bytes(zip_name, archive, member):
+    label = f"“{member.filename}” in “{zip_name}”"
+    if not member.filename.lower().endswith(".txt"):
+        raise ValidationError(f"{label} is not a .txt page; the zip is refused.", code="type")
+    if member.flag_bits & 0x1:
+        raise ValidationError(f"{label} is encrypted; the zip is refused.", code="encrypted")
+    if member.file_size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
+        raise _too_large(label, member.file_size)
+    if member.file_size > settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO * max(member.compress_size, 1):
+        raise _zip_bomb(
+            zip_name, f"compresses “{member.filename}” more than {settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}-fold"
+        )
+    try:
+        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold.
+        return archive.read(member)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+        raise ValidationError(f"{label} cannot be read: the zip is damaged.", code="bad_zip") from None
+
+
+def _outside_folder(filename):
+    path = filename.replace("\\", "/")
+    return path.startswith("/") or (len(path) > 1 and path[1] == ":") or ".." in PurePosixPath(path).parts
+
+
+def _clutter(filename):
+    """Files an archiver adds by itself (macOS resource forks, hidden files), not pages anyone chose."""
+    path = PurePosixPath(filename)
+    return path.parts[0] == "__MACOSX" or path.name.startswith(".")
+
+
+def _within_page_limit(label, data):
+    if len(data) > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
+        raise _too_large(label, len(data))
+    return data
+
+
+def _within_count(count):
+    if count > settings.ARCHIVE_IMPORT_MAX_FILES:
+        raise ValidationError(
+            f"{count} pages is too many for one import; at most {settings.ARCHIVE_IMPORT_MAX_FILES} at a time.",
+            code="too_many",
+        )
+
+
+def _within_batch_limits(pages):
+    _within_count(len(pages))
+    total = sum(len(data) for _, data in pages)
+    if total > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+        raise ValidationError(
+            f"The pages come to {filesizeformat(total)}; an import may be at most "
+            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}.",
+            code="too_large",
+        )
+
+
+def _too_large(label, size):
+    return ValidationError(
+        f"{label} is {filesizeformat(size)}; a page may be at most "
+        f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_FILE_BYTES)}.",
+        code="too_large",
+    )
+
+
+def _zip_bomb(zip_name, how):
+    return ValidationError(f"“{zip_name}” {how}: it looks like a zip bomb and is refused.", code="zip_bomb")
+
+
+class LeadImageField(forms.ImageField):
+    """An image field that says precisely why Pillow refuses a file, before Django's generic check."""
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            images.check(data)
+        return super().to_python(data)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "published_date",
+            "published_time",
+            "language",
+            "body",
+            "photo_caption",
+            "photo_credit",
+            "photo_agency",
+            "image",
+        ]
+        field_classes = {"image": LeadImageField}
+        help_texts = {
+            "slug": "Part of the permanent address. Change it only to correct an error: "
+            "the former address will keep working and redirect here.",
+            "photo_caption": "Who or what is pictured; also the image's alternative text.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        title, slug, date = cleaned.get("title"), cleaned.get("slug"), cleaned.get("published_date")
+        if not date:
+            return cleaned
+        others = Article.objects.exclude(pk=self.instance.pk)
+        if title and others.filter(title_key=title_key(title), published_date=date).exists():
+            self.add_error(
+                "title", "Another article of the same day has this title; the archive holds each article once."
+            )
+        # A former address keeps leading to its article: giving it to another would silently repoint citations.
+        if (
+            slug
+            and SlugRedirect.objects.filter(published_date=date, old_slug=slug)
+            .exclude(article=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("slug", "This address once belonged to another article and still leads there.")
+        return cleaned

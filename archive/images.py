@@ -1,0 +1,108 @@
+"""Lead images: checked with Pillow before they are kept, then resized into the renditions the pages show."""
+
+import io
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# The order in which the pages offer formats: browsers take the first source they support.
+RENDITION_FORMATS = [
+    ("webp", "WEBP", {"quality": 80, "method": 4}),
+    ("jpeg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+]
+EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
+FORMAT_NAMES = {"WEBP": "WebP"}
+
+
+def check(upload):
+    """Refuse anything but a real image of an accepted type, within the size and pixel limits."""
+    if upload.size > settings.ARCHIVE_IMAGE_MAX_BYTES:
+        raise ValidationError(
+            f"The image is {filesizeformat(upload.size)}; at most "
+            f"{filesizeformat(settings.ARCHIVE_IMAGE_MAX_BYTES)} is accepted.",
+            code="image_too_large",
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            kind, (width, height) = image.format, image.size
+            if kind not in settings.ARCHIVE_IMAGE_FORMATS:
+                raise ValidationError(f"{kind} images are not accepted; upload {_accepted()}.", code="image_type")
+            if width * height > settings.ARCHIVE_IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    f"The image is {width} × {height} pixels; at most "
+                    f"{settings.ARCHIVE_IMAGE_MAX_PIXELS / 1_000_000:g} million pixels are accepted.",
+                    code="image_too_many_pixels",
+                )
+            image.verify()
+        # verify() reads little of a JPEG; decoding it whole finds a cut-off file before renditions would fail.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            "The image claims so many pixels that opening it would exhaust the server's memory "
+            "(a decompression bomb); it is refused.",
+            code="image_bomb",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            f"The file is not an image, whatever its name says: its content is not {_accepted()}.",
+            code="not_an_image",
+        ) from None
+    finally:
+        upload.seek(0)
+
+
+def make_renditions(field_file):
+    """Write the stored image at each width as WebP and JPEG; return the list the pages read.
+
+    Each entry: {"width", "height", "format" ("webp" or "jpeg"), "path" (in storage), "url"}, WebP first, then
+    narrowest first within a format.
+    """
+    with field_file.open("rb"), Image.open(field_file) as original:
+        image = _flat_rgb(ImageOps.exif_transpose(original))
+    stem = PurePosixPath(field_file.name).with_suffix("")
+    storage = field_file.storage
+    renditions = []
+    for name, pillow_format, options in RENDITION_FORMATS:
+        for width in rendition_widths(image.width):
+            height = max(1, round(image.height * width / image.width))
+            resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+            buffer = io.BytesIO()
+            resized.save(buffer, pillow_format, **options)
+            path = storage.save(f"{stem}-{width}.{EXTENSIONS[name]}", ContentFile(buffer.getvalue()))
+            renditions.append(
+                {"width": width, "height": height, "format": name, "path": path, "url": storage.url(path)}
+            )
+    return renditions
+
+
+def delete_renditions(storage, renditions):
+    for rendition in renditions:
+        storage.delete(rendition["path"])
+
+
+def rendition_widths(original_width):
+    """The configured widths narrower than the image, and the image itself up to the widest."""
+    widest = max(settings.ARCHIVE_IMAGE_WIDTHS)
+    return [w for w in settings.ARCHIVE_IMAGE_WIDTHS if w < min(original_width, widest)] + [min(original_width, widest)]
+
+
+def _flat_rgb(image):
+    """The image on a white ground: JPEG has no transparency, and both formats should look the same."""
+    if image.mode in {"RGBA", "LA"} or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        ground = Image.new("RGB", rgba.size, "white")
+        ground.paste(rgba, mask=rgba.getchannel("A"))
+        return ground
+    return image.convert("RGB")
+
+
+def _accepted():
+    names = [FORMAT_NAMES.get(kind, kind) for kind in settings.ARCHIVE_IMAGE_FORMATS]
+    return ", ".join(names[:-1]) + f" or {names[-1]}"

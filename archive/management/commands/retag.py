@@ -1,0 +1,53 @@
+from collections import Counter
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from archive import tagging
+from archive.models import Article, UnknownName
+
+CHUNK = 500
+
+
+class DryRunRollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Tag every article again with the current gazetteer and report what changed. Persons and topics that "
+        "editors confirmed, added or rejected are kept as they are."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+
+    def handle(self, *args, dry_run=False, verbosity=1, **options):
+        counts, articles = Counter(), 0
+        try:
+            with transaction.atomic():
+                # Counts of unknown names are rebuilt from the whole archive; dismissed names stay dismissed.
+                UnknownName.objects.update(count=0)
+                for chunk in self.chunks():
+                    articles += len(chunk)
+                    for change in tagging.tag(chunk):
+                        counts[change.kind, change.added] += 1
+                        if verbosity > 1:
+                            self.stdout.write(str(change))
+                UnknownName.objects.filter(count=0, dismissed=False).delete()
+                if dry_run:
+                    raise DryRunRollback
+        except DryRunRollback:
+            pass
+        self.stdout.write(
+            f"{'dry run, nothing saved: ' if dry_run else ''}{articles} articles; "
+            f"persons +{counts['person', True]} -{counts['person', False]}; "
+            f"topics +{counts['topic', True]} -{counts['topic', False]}"
+        )
+
+    def chunks(self):
+        articles = Article.objects.only("pk", "title", "body", "photo_caption").order_by("pk")
+        last = 0
+        while chunk := list(articles.filter(pk__gt=last)[:CHUNK]):
+            yield chunk
+            last = chunk[-1].pk

@@ -1,0 +1,81 @@
+"""What an article page tells the machines that read it: reference managers, search engines, link previews."""
+
+import json
+from functools import cached_property
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from archive.citations import FORMATS, cite_url
+from archive.models import PUBLIC_DECISIONS
+
+# Text inside a script element must not be able to close it, whatever the imported titles contain.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+DOWNLOAD_LABELS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
+
+
+class ArticleMetadata:
+    def __init__(self, article, request):
+        self.article = article
+        self.request = request
+        self.url = request.build_absolute_uri(article.get_absolute_url())
+        self.publication = settings.ARCHIVE_SITE_NAME
+        self.publisher = settings.ARCHIVE_PUBLISHER
+        self.accessed = timezone.localdate()
+
+    @property
+    def published(self):
+        """ISO 8601 with the Minsk offset when the dateline had a time, the bare day when it had none."""
+        return self.article.published.isoformat()
+
+    @cached_property
+    def persons(self):
+        mentions = self.article.mentions.filter(decision__in=PUBLIC_DECISIONS).select_related("person")
+        return [mention.person for mention in mentions.order_by("position", "person__name")]
+
+    @cached_property
+    def topics(self):
+        links = self.article.article_topics.filter(decision__in=PUBLIC_DECISIONS).select_related("topic")
+        return [link.topic for link in links.order_by("position", "topic__name")]
+
+    @property
+    def downloads(self):
+        return [
+            (DOWNLOAD_LABELS[kind], cite_url(self.article, kind), media_type)
+            for kind, (media_type, _) in FORMATS.items()
+        ]
+
+    def json_ld(self):
+        return {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "@id": self.url,
+            "url": self.url,
+            "mainEntityOfPage": self.url,
+            "headline": self.article.title,
+            "description": self.article.summary,
+            "datePublished": self.published,
+            "inLanguage": self.article.language,
+            "isAccessibleForFree": True,
+            "publisher": {
+                "@type": "Organization",
+                "name": self.publisher,
+                "url": self.request.build_absolute_uri(reverse("archive:home")),
+            },
+            "about": [
+                {
+                    "@type": "Person",
+                    "name": person.name,
+                    "url": self.request.build_absolute_uri(person.get_absolute_url()),
+                }
+                for person in self.persons
+            ],
+            "keywords": [topic.name for topic in self.topics],
+        }
+
+    def json_ld_script(self):
+        data = json.dumps(self.json_ld(), ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+        return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))

@@ -1,0 +1,106 @@
+"""The article list with its filters, and the article page."""
+
+import datetime
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from archive import search
+from archive.filters import SORTS, ArticleFilter
+from archive.models import Article, Person, SlugRedirect, Topic
+from archive.rendering import html_to_text
+from archive.views import facets
+from archive.views.list_state import ListState
+from archive.views.lists import Pagination, with_subjects
+
+
+@require_safe
+def article_list(request):
+    article_filter = ArticleFilter(request.GET, queryset=Article.objects.all())
+    state = ListState(article_filter)
+    pagination = Pagination(request, with_subjects(article_filter.qs), state.page_url)
+    names = facets.names(state.params)
+    pattern = search.highlighter(state.params["q"]) if "q" in state.params else None
+    results = [
+        (article, search.highlight(article.title, pattern), search.snippet(html_to_text(article.body_html), pattern))
+        if pattern
+        else (article, None, None)
+        for article in pagination.articles
+    ]
+    return render(
+        request,
+        "archive/article_list.html",
+        {
+            "section": "articles",
+            "canonical": request.build_absolute_uri(state.url(page=pagination.page.number)),
+            "filter": article_filter,
+            "form": article_filter.form,
+            "state": state,
+            "query_string": state.query_string(),
+            "pagination": pagination,
+            "results": results,
+            "chips": state.chips(names),
+            "unknown": facets.unknown(state.params, names),
+            "sorts": SORTS,
+            "date_fields": [
+                {
+                    "name": name,
+                    "label": article_filter.form[name].label,
+                    "value": state.params.get(name),
+                    "errors": article_filter.form[name].errors,
+                }
+                for name in ("date_after", "date_before")
+            ],
+            "person_facets": facets.choices(state, "person", Person.objects.all(), article_filter.qs),
+            "topic_facets": facets.choices(state, "topic", Topic.objects.all(), article_filter.qs),
+            "year_facets": facets.years(state, request.GET),
+        },
+    )
+
+
+@require_safe
+def article_detail(request, year, month, day, slug):
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        raise Http404("No such date") from None
+    article = with_subjects(Article.objects.filter(published_date=date, slug=slug)).first()
+    if article is None:
+        moved = get_object_or_404(SlugRedirect.objects.select_related("article"), published_date=date, old_slug=slug)
+        return redirect(moved.article, permanent=True)
+    return render(
+        request,
+        "archive/article_detail.html",
+        {
+            "article": article,
+            "related": [link.related for link in article.related_links.select_related("related").order_by("position")],
+            "listed_under": [
+                link.lead
+                for link in article.listed_links.select_related("lead").order_by(
+                    "-lead__published_date", "-lead__published_time", "lead__slug"
+                )
+            ],
+            "previous": _neighbour(article, later=False),
+            "next": _neighbour(article, later=True),
+        },
+    )
+
+
+def _neighbour(article, *, later):
+    """The article just before or after this one in time; a day's articles without a time come first."""
+    d, t, slug = article.published_date, article.published_time, article.slug
+    if t is None:
+        same_day = Q(published_time__isnull=False) | Q(published_time__isnull=True, slug__gt=slug)
+        if not later:
+            same_day = Q(published_time__isnull=True, slug__lt=slug)
+    else:
+        same_day = Q(published_time__gt=t) | Q(published_time=t, slug__gt=slug)
+        if not later:
+            same_day = Q(published_time__isnull=True) | Q(published_time__lt=t) | Q(published_time=t, slug__lt=slug)
+    if later:
+        articles = Article.objects.filter(Q(published_date__gt=d) | Q(published_date=d) & same_day).chronological()
+    else:
+        articles = Article.objects.filter(Q(published_date__lt=d) | Q(published_date=d) & same_day).newest_first()
+    return articles.only("title", "slug", "published_date", "published_time", "language").first()

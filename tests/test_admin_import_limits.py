@@ -1,0 +1,135 @@
+"""Uploads the import page refuses outright, with a message and without writing anything."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from archive.models import Article, SourceFile
+from tests.editing import IMPORT_URL, make_editor
+
+PAGE = "A short commentary\n\nApril 22, 2016\n\nIts only paragraph.\n"
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(make_editor(django_user_model))
+    return client
+
+
+def zipped(*members, compression=zipfile.ZIP_DEFLATED):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
+        for name, text in members:
+            archive.writestr(name, text)
+    return SimpleUploadedFile("pages.zip", buffer.getvalue(), content_type="application/zip")
+
+
+def page(name, text=PAGE):
+    return SimpleUploadedFile(name, text.encode(), content_type="text/plain")
+
+
+def refusal(client, *files, text=""):
+    """The form's message for an upload that is refused; asserts that nothing reached the archive."""
+    response = client.post(IMPORT_URL, {"files": list(files), "text": text, "preview": "Preview"})
+    assert response.status_code == 200
+    assert "token" not in response.context
+    assert SourceFile.objects.count() == 0
+    assert Article.objects.count() == 0
+    assert "Nothing was imported." in response.text
+    return response.context["form"].non_field_errors()
+
+
+def test_a_page_larger_than_the_limit_is_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_FILE_BYTES = 40
+    assert refusal(editor_client, page("long.txt")) == ["“long.txt” is 56\xa0bytes; a page may be at most 40\xa0bytes."]
+
+
+def test_pasted_text_larger_than_the_limit_is_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_FILE_BYTES = 40
+    assert refusal(editor_client, text=PAGE) == ["The text is 56\xa0bytes; a page may be at most 40\xa0bytes."]
+
+
+def test_more_files_than_the_limit_are_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_FILES = 2
+    assert refusal(editor_client, page("a.txt"), page("b.txt"), page("c.txt")) == [
+        "3 pages is too many for one import; at most 2 at a time."
+    ]
+
+
+def test_pages_larger_together_than_the_limit_are_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 100
+    assert refusal(editor_client, page("a.txt"), page("b.txt")) == [
+        "The pages come to 112\xa0bytes; an import may be at most 100\xa0bytes."
+    ]
+
+
+def test_a_file_that_is_neither_a_page_nor_a_zip_is_refused(editor_client):
+    assert refusal(editor_client, page("notes.docx")) == ["“notes.docx” is neither a .txt page nor a .zip of pages."]
+
+
+def test_a_zip_with_a_path_outside_its_folder_is_refused(editor_client):
+    assert refusal(editor_client, zipped(("ok.txt", PAGE), ("../../etc/cron.d/page.txt", PAGE))) == [
+        "“pages.zip” holds “../../etc/cron.d/page.txt”, a path outside its folder; the zip is refused."
+    ]
+
+
+def test_a_zip_with_an_absolute_path_is_refused(editor_client):
+    assert refusal(editor_client, zipped(("/tmp/page.txt", PAGE))) == [
+        "“pages.zip” holds “/tmp/page.txt”, a path outside its folder; the zip is refused."
+    ]
+
+
+def test_a_zip_member_compressed_beyond_any_text_is_refused_as_a_zip_bomb(editor_client):
+    assert refusal(editor_client, zipped(("bomb.txt", "a" * 900_000))) == [
+        "“pages.zip” compresses “bomb.txt” more than 100-fold: it looks like a zip bomb and is refused."
+    ]
+
+
+def test_a_zip_that_unpacks_beyond_the_import_limit_is_refused_as_a_zip_bomb(editor_client, settings):
+    """The zip itself is within the limit; what it unpacks to, twice 2,856 bytes, is not."""
+    settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 1000
+    long_page = PAGE + "A sentence that repeats. " * 112
+    assert refusal(editor_client, zipped(("a.txt", long_page), ("b.txt", long_page))) == [
+        "“pages.zip” unpacks to 5.6\xa0KB: it looks like a zip bomb and is refused."
+    ]
+
+
+def test_a_zip_with_more_pages_than_the_limit_is_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_FILES = 2
+    assert refusal(editor_client, zipped(*[(f"{n}.txt", PAGE) for n in range(3)])) == [
+        "3 pages is too many for one import; at most 2 at a time."
+    ]
+
+
+def test_a_zip_holding_something_other_than_pages_is_refused(editor_client):
+    assert refusal(editor_client, zipped(("page.txt", PAGE), ("inner.zip", "PK"))) == [
+        "“inner.zip” in “pages.zip” is not a .txt page; the zip is refused."
+    ]
+
+
+def test_a_damaged_zip_is_refused(editor_client):
+    broken = SimpleUploadedFile("pages.zip", b"PK\x03\x04 not really a zip", content_type="application/zip")
+    assert refusal(editor_client, broken) == ["“pages.zip” is not a readable zip file."]
+
+
+def test_a_zip_whose_member_is_damaged_is_refused(editor_client):
+    upload = zipped(("page.txt", PAGE * 3))
+    data = bytearray(upload.read())
+    data[60] ^= 0xFF  # a byte inside the compressed member
+    damaged = SimpleUploadedFile("pages.zip", bytes(data), content_type="application/zip")
+    assert refusal(editor_client, damaged) == ["“page.txt” in “pages.zip” cannot be read: the zip is damaged."]
+
+
+def test_an_empty_form_asks_for_a_page(editor_client):
+    assert refusal(editor_client) == ["Choose at least one file, or paste a page."]
+
+
+def test_the_pages_of_a_zip_are_previewed_by_their_path_and_its_archiver_clutter_is_left_out(editor_client):
+    upload = zipped(("2016/page.txt", PAGE), ("__MACOSX/2016/._page.txt", "\x00\x05"), ("2016/.DS_Store", "x"))
+    response = editor_client.post(IMPORT_URL, {"files": [upload], "text": "", "preview": "Preview"})
+
+    assert [(file.name, file.result.status) for file in response.context["files"]] == [
+        ("pages.zip/2016/page.txt", "imported")
+    ]

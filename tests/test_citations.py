@@ -1,0 +1,157 @@
+"""Citations: each download is read back with the library a researcher's tool uses."""
+
+import json
+
+import bibtexparser
+import pytest
+import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from django.utils import timezone
+
+from tests.research_archive import build_archive
+
+LEAD_URL = "http://testserver/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
+DATELESS_URL = "http://testserver/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
+
+
+@pytest.fixture
+def archive(db):
+    return build_archive()
+
+
+def download(client, article, kind):
+    response = client.get(f"{article.get_absolute_url()}cite.{kind}")
+    assert response.status_code == 200
+    return response
+
+
+def test_bibtex_names_the_publication_the_day_and_the_permanent_url(client, archive):
+    text = download(client, archive.lead, "bib").content.decode()
+
+    library = bibtexparser.parse_string(text)
+    [entry] = library.entries
+    assert library.failed_blocks == []
+    assert entry.entry_type == "article"
+    assert entry.key == "lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter-2016-04-22"
+    assert {field.key: field.value for field in entry.fields} == {
+        "title": "Lukashenko aspires to be in the Russo-American conflict’s epicenter",
+        "journal": "Belarus Commentary Archive",
+        "publisher": "Belarus Commentary Archive",
+        "date": "2016-04-22",
+        "year": "2016",
+        "month": "apr",
+        "url": LEAD_URL,
+        "urldate": timezone.localdate().isoformat(),
+        "language": "en",
+    }
+
+
+def test_bibtex_escapes_characters_that_mean_something_to_tex(client, archive):
+    """The title has `&`, which TeX reads as a column separator; decoded back, it is the author's text."""
+    text = download(client, archive.dateless, "bib").content.decode()
+
+    assert r"title = {Opposition <leaders> \& the " in text
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    assert library.entries[0].fields_dict["title"].value == 'Opposition <leaders> & the "Vilnius" talks'
+
+
+def test_ris_is_a_newspaper_record(client, archive):
+    response = download(client, archive.lead, "ris")
+
+    [record] = rispy.loads(response.content.decode())
+    assert record == {
+        "type_of_reference": "NEWS",
+        "title": "Lukashenko aspires to be in the Russo-American conflict’s epicenter",
+        "secondary_title": "Belarus Commentary Archive",
+        "publisher": "Belarus Commentary Archive",
+        "year": "2016",
+        "date": "2016/04/22",
+        "urls": [LEAD_URL],
+        "access_date": timezone.localdate().strftime("%Y/%m/%d"),
+        "language": "en",
+        "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko "
+        "asked about progress in building constructive relationships with the West.",
+    }
+
+
+def test_csl_json_renders_in_a_citation_style(client, archive):
+    """citeproc-py formats the record with its bundled Harvard style, as a word processor plug-in would."""
+    items = json.loads(download(client, archive.dateless, "json").content)
+    assert [(item["type"], item["issued"]) for item in items] == [
+        ("article-newspaper", {"date-parts": [[2020, 5, 12]]})
+    ]
+
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    [rendered] = [str(entry) for entry in bibliography.bibliography()]
+
+    today = timezone.localdate()
+    assert rendered == (
+        'Belarus Commentary Archive (2020) “Opposition <leaders> & the "Vilnius" talks”, '
+        f"Belarus Commentary Archive, 12 May. Available at: {DATELESS_URL} "
+        f"(Accessed: {today:%B} {today.day}, {today.year})."
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "media_type"),
+    [
+        ("bib", "application/x-bibtex"),
+        ("ris", "application/x-research-info-systems"),
+        ("json", "application/vnd.citationstyles.csl+json"),
+    ],
+)
+def test_each_download_is_a_named_utf8_file(client, archive, kind, media_type):
+    response = download(client, archive.dateless, kind)
+
+    assert response["Content-Type"] == f"{media_type}; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="opposition-leaders-the-vilnius-talks.{kind}"'
+
+
+def test_a_citation_never_invents_a_time(client, archive):
+    """The lead's dateline has 18:26 and the dateless one none: both cite the day alone."""
+    bib = download(client, archive.lead, "bib").content.decode()
+    csl = json.loads(download(client, archive.dateless, "json").content)
+
+    assert "18:26" not in bib
+    assert "T" not in json.dumps(csl[0]["issued"])
+
+
+def test_the_article_page_offers_a_citation_and_the_three_downloads(client, archive):
+    html = client.get(archive.lead.get_absolute_url()).content.decode()
+
+    today = timezone.localdate()
+    assert (
+        '<p class="citation">“Lukashenko aspires to be in the Russo-American conflict’s epicenter”, '
+        "<cite>Belarus Commentary Archive</cite>, 22 April 2016. "
+        f'Available at: <a href="{LEAD_URL}">{LEAD_URL}</a> (Accessed: {today.day} {today:%B} {today.year}).</p>'
+    ) in html
+    for kind in ("bib", "ris", "json"):
+        assert f'href="{archive.lead.get_absolute_url()}cite.{kind}"' in html
+
+
+def test_the_citation_block_shows_imported_markup_as_text(client, archive):
+    html = client.get(archive.dateless.get_absolute_url()).content.decode()
+
+    assert "“Opposition &lt;leaders&gt; &amp; the &quot;Vilnius&quot; talks”" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/articles/2016/04/22/no-such-article/cite.bib",
+        "/articles/2016/02/30/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/cite.ris",
+        "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/cite.pdf",
+    ],
+)
+def test_unknown_articles_dates_and_formats_are_not_found(client, archive, path):
+    assert client.get(path).status_code == 404
+
+
+def test_citations_are_read_only(client, archive):
+    response = client.post(f"{archive.lead.get_absolute_url()}cite.bib")
+
+    assert response.status_code == 405

@@ -1,0 +1,187 @@
+"""Exports of the article list: the articles the list shows for its filters, every one, as CSV or JSON Lines."""
+
+import csv
+import datetime
+import io
+
+import lxml.html
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from archive.models import Article
+from tests.research_archive import build_archive
+
+BASE = "http://testserver"
+LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
+RELATED = "/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/"
+DATELESS = "/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
+RELATED_SUMMARY = (
+    "Following crackdown and arrests of participants in the spring protests, the authorities resumed arrests as "
+    "punishment for participating in street protests in addition to fines, which for some time were the only "
+    "punishment for political activity. On September 22nd, 2017, the riot police detained the Belarusian National "
+    "Congress leader Nikolai Statkevich, the opposition politician was placed in detention centre on Akrestin "
+    "street. On the same day, after serving seven days of arrest, another BNC leader, Vladimir Neklyaev, was "
+    "released. He was sentenced for organising a street protest on September 8th against the West-2017 exercises. "
+    "Other participants in the protest have been fined too. The authorities are likely to continue to use fines "
+    "and arrests against political activists to punish for their protest activity."
+)
+
+
+@pytest.fixture
+def archive(db):
+    return build_archive()
+
+
+def add_articles(count):
+    """Articles a day apart from 1 January 2010, enough to fill several pages of the list."""
+    articles = []
+    for number in range(count):
+        article = Article(
+            title=f"Weekly review {number}",
+            slug=f"weekly-review-{number}",
+            published_date=datetime.date(2010, 1, 1) + datetime.timedelta(days=number),
+            body=f"Review number {number}.",
+        )
+        article.render()
+        articles.append(article)
+    Article.objects.bulk_create(articles)
+
+
+def download(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def csv_rows(client, query=""):
+    return list(csv.DictReader(io.StringIO(download(client, f"/articles/export.csv{query}"), newline="")))
+
+
+def listed(client, query=""):
+    """The permanent URLs the list page shows: the first link of each result."""
+    response = client.get(f"/articles/{query}")
+    assert response.status_code == 200
+    doc = lxml.html.fromstring(response.content)
+    return [result.xpath(".//a/@href")[0] for result in doc.xpath("//main//article")]
+
+
+def test_a_person_and_date_filter_exports_exactly_the_rows_the_list_shows(client, archive):
+    """Statkevich is in the 2017 and the 2020 articles; the dates keep 2017 only."""
+    query = "?person=nikolai-statkevich&date_after=2017-01-01&date_before=2019-12-31"
+
+    rows = csv_rows(client, query)
+
+    assert listed(client, query) == [RELATED]
+    assert rows == [
+        {
+            "url": BASE + RELATED,
+            "published": "2017-09-25T11:14:00+03:00",
+            "title": "Belarusian authorities resumed arrests of opposition",
+            "language": "en",
+            "persons": "Nikolai Statkevich",
+            "topics": "Protests",
+            "summary": RELATED_SUMMARY,
+        }
+    ]
+
+
+def test_the_csv_follows_the_lists_order_and_names_persons_but_not_rejected_ones(client, archive):
+    rows = csv_rows(client, "?sort=oldest")
+
+    assert [(row["url"], row["published"], row["persons"]) for row in rows] == [
+        (BASE + LEAD, "2016-04-22T18:26:00+03:00", "Alexander Lukashenko; Vladimir Putin"),
+        (BASE + RELATED, "2017-09-25T11:14:00+03:00", "Nikolai Statkevich"),
+        (BASE + DATELESS, "2020-05-12", "Nikolai Statkevich; Alexander Lukashenko"),
+    ]
+    assert [row["url"] for row in csv_rows(client)] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
+
+
+def test_the_csv_keeps_the_authors_characters_as_they_are(client, archive):
+    text = download(client, "/articles/export.csv?date_after=2020-01-01")
+
+    assert text.splitlines()[1] == (
+        f'{BASE}{DATELESS},2020-05-12,"Opposition <leaders> & the ""Vilnius"" talks",en,'
+        "Nikolai Statkevich; Alexander Lukashenko,,"
+        "Opposition leaders met in Vilnius to discuss a common platform & a single candidate."
+    )
+
+
+def test_json_lines_are_the_export_articles_lines_of_the_listed_articles(client, archive):
+    exported = io.StringIO()
+    call_command("export_articles", stdout=exported)
+    by_url = {line.split('"url": "')[1].split('"')[0]: line for line in exported.getvalue().splitlines()}
+
+    lines = download(client, "/articles/export.jsonl?person=alexander-lukashenko").splitlines()
+
+    assert lines == [by_url[DATELESS], by_url[LEAD]]
+
+
+def test_exports_hold_every_article_of_the_list_not_one_page(client, archive):
+    add_articles(120)
+
+    first_page = listed(client, "?sort=oldest")
+    rows = csv_rows(client, "?sort=oldest")
+    lines = download(client, "/articles/export.jsonl?sort=oldest").splitlines()
+
+    assert len(first_page) < 123
+    assert len(rows) == len(lines) == 123
+    assert [row["url"] for row in rows[: len(first_page)]] == [BASE + url for url in first_page]
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_articles(client, archive):
+    def queries_for_export():
+        with CaptureQueriesContext(connection) as queries:
+            download(client, "/articles/export.csv")
+        return len(queries)
+
+    few = queries_for_export()
+    add_articles(120)
+
+    assert queries_for_export() == few
+
+
+def test_a_malformed_filter_is_left_out_as_the_list_leaves_it_out(client, archive):
+    query = "?date_after=2017-13-45&person=alexander-lukashenko"
+
+    assert [row["url"] for row in csv_rows(client, query)] == [BASE + url for url in listed(client, query)]
+    assert listed(client, query) == [DATELESS, LEAD]
+
+
+def test_an_unknown_person_exports_only_the_header(client, archive):
+    assert download(client, "/articles/export.csv?person=nobody") == (
+        "url,published,title,language,persons,topics,summary\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "filename"),
+    [
+        ("/articles/export.csv", "text/csv; charset=utf-8", "articles.csv"),
+        ("/articles/export.jsonl", "application/jsonl; charset=utf-8", "articles.jsonl"),
+    ],
+)
+def test_exports_are_streamed_named_files(client, archive, path, content_type, filename):
+    response = client.get(path)
+
+    assert response.streaming
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+@pytest.mark.parametrize("path", ["/articles/export.csv", "/articles/export.jsonl"])
+def test_exports_are_read_only(client, archive, path):
+    assert client.post(path).status_code == 405
+
+
+def test_the_list_page_links_both_exports_with_its_filters(client, archive):
+    response = client.get("/articles/?person=nikolai-statkevich&date_after=2017-01-01")
+    doc = lxml.html.fromstring(response.content)
+
+    hrefs = doc.xpath('//a[contains(@href, "/articles/export.")]/@href')
+    assert sorted(hrefs) == [
+        "/articles/export.csv?person=nikolai-statkevich&date_after=2017-01-01",
+        "/articles/export.jsonl?person=nikolai-statkevich&date_after=2017-01-01",
+    ]

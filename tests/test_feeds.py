@@ -1,0 +1,125 @@
+"""Atom feeds, read back with feedparser as a feed reader would."""
+
+import feedparser
+import lxml.html
+import pytest
+
+from tests.research_archive import build_archive
+
+BASE = "http://testserver"
+LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
+RELATED = "/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/"
+DATELESS = "/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
+
+
+@pytest.fixture
+def archive(db):
+    return build_archive()
+
+
+def read_feed(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+def test_the_archive_feed_lists_every_article_newest_first_at_its_permanent_url(client, archive):
+    feed = read_feed(client, "/feeds/articles.atom")
+
+    assert feed.feed.title == "Belarus Commentary Archive"
+    assert [entry.link for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
+    assert [entry.id for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
+
+
+def test_entries_are_dated_in_minsk_time_and_a_dateline_without_time_from_the_start_of_its_day(client, archive):
+    feed = read_feed(client, "/feeds/articles.atom")
+
+    assert [entry.published for entry in feed.entries] == [
+        "2020-05-12T00:00:00+03:00",
+        "2017-09-25T11:14:00+03:00",
+        "2016-04-22T18:26:00+03:00",
+    ]
+    assert feed.feed.updated == "2020-05-12T00:00:00+03:00"
+
+
+def test_an_entry_summarises_the_first_paragraph_and_keeps_the_authors_ampersand_as_text(client, archive):
+    feed = read_feed(client, "/feeds/articles.atom")
+
+    assert feed.entries[0].title == 'Opposition <leaders> & the "Vilnius" talks'
+    assert feed.entries[0].summary == (
+        "Opposition leaders met in Vilnius to discuss a common platform &amp; a single candidate."
+    )
+
+
+def test_an_entry_is_categorised_by_its_persons_and_topics_but_not_by_rejected_ones(client, archive):
+    feed = read_feed(client, "/feeds/articles.atom")
+
+    assert [[tag.term for tag in entry.tags] for entry in feed.entries] == [
+        ["Nikolai Statkevich", "Alexander Lukashenko"],
+        ["Nikolai Statkevich", "Protests"],
+        ["Alexander Lukashenko", "Vladimir Putin"],
+    ]
+
+
+def test_a_persons_feed_has_exactly_the_articles_about_them(client, archive):
+    feed = read_feed(client, "/people/nikolai-statkevich/feed.atom")
+
+    assert feed.feed.title == "Nikolai Statkevich — Belarus Commentary Archive"
+    assert feed.feed.link == BASE + "/people/nikolai-statkevich/"
+    assert [entry.link for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED]
+
+
+def test_a_persons_feed_leaves_out_articles_where_an_editor_rejected_them(client, archive):
+    """Putin was found in the Vilnius article and rejected there: only the lead is about him."""
+    feed = read_feed(client, "/people/vladimir-putin/feed.atom")
+
+    assert [entry.link for entry in feed.entries] == [BASE + LEAD]
+
+
+def test_a_topics_feed_has_exactly_its_articles(client, archive):
+    feed = read_feed(client, "/topics/protests/feed.atom")
+
+    assert feed.feed.title == "Protests — Belarus Commentary Archive"
+    assert [entry.link for entry in feed.entries] == [BASE + RELATED]
+
+
+@pytest.mark.parametrize("path", ["/people/nobody/feed.atom", "/topics/nothing/feed.atom"])
+def test_feeds_of_unknown_persons_and_topics_are_not_found(client, archive, path):
+    assert client.get(path).status_code == 404
+
+
+def test_feeds_are_read_only(client, archive):
+    assert client.post("/feeds/articles.atom").status_code == 405
+
+
+def atom_links(html):
+    links = lxml.html.fromstring(html).xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]')
+    return [(link.get("title"), link.get("href")) for link in links]
+
+
+def test_every_page_announces_the_archive_feed(client, archive):
+    html = client.get("/").content.decode()
+
+    assert atom_links(html) == [("All articles", "/feeds/articles.atom")]
+
+
+def test_a_persons_page_announces_their_feed(client, archive):
+    html = client.get("/people/nikolai-statkevich/").content.decode()
+
+    assert atom_links(html) == [
+        ("All articles", "/feeds/articles.atom"),
+        ("Articles about Nikolai Statkevich", "/people/nikolai-statkevich/feed.atom"),
+    ]
+
+
+def test_a_topics_page_announces_its_feed(client, archive):
+    html = client.get("/topics/protests/").content.decode()
+
+    assert atom_links(html) == [
+        ("All articles", "/feeds/articles.atom"),
+        ("Articles on Protests", "/topics/protests/feed.atom"),
+    ]

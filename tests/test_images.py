@@ -1,0 +1,175 @@
+"""Lead images: Pillow checks what an upload really is, then the pages get WebP and JPEG renditions."""
+
+import datetime
+import io
+import struct
+import zlib
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
+from PIL import Image
+
+from archive import images
+from archive.models import Article
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def image_bytes(size, kind, mode="RGB", colour=(200, 30, 30)):
+    buffer = io.BytesIO()
+    Image.new(mode, size, colour).save(buffer, kind)
+    return buffer.getvalue()
+
+
+def upload(name, data):
+    return SimpleUploadedFile(name, data)
+
+
+def refusal(name, data):
+    with pytest.raises(ValidationError) as refused:
+        images.check(upload(name, data))
+    return refused.value.messages
+
+
+def png_claiming(width, height):
+    """A few dozen bytes of PNG whose header claims width × height pixels, as a decompression bomb does."""
+
+    def chunk(kind, payload):
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00")) + chunk(b"IEND", b"")
+
+
+def article_with_image(name, data):
+    article = Article.objects.create(
+        title="A pictured commentary", slug="a-pictured-commentary", published_date="2016-04-22", body="Text."
+    )
+    article.image.save(name, upload(name, data))
+    return article
+
+
+def test_a_jpeg_and_a_png_pass_the_check():
+    images.check(upload("photo.jpg", image_bytes((1200, 800), "JPEG")))
+    images.check(upload("drawing.png", image_bytes((300, 200), "PNG", mode="RGBA", colour=(0, 0, 0, 0))))
+
+
+def test_a_text_file_named_jpg_is_refused():
+    assert refusal("photo.jpg", b"Lukashenko aspires to be in the epicenter\n") == [
+        "The file is not an image, whatever its name says: its content is not JPEG, PNG or WebP."
+    ]
+
+
+def test_an_image_with_more_pixels_than_the_limit_is_refused(settings):
+    settings.ARCHIVE_IMAGE_MAX_PIXELS = 100_000
+    assert refusal("huge.png", image_bytes((500, 300), "PNG")) == [
+        "The image is 500 × 300 pixels; at most 0.1 million pixels are accepted."
+    ]
+
+
+def test_a_decompression_bomb_is_refused():
+    bomb = png_claiming(100_000, 100_000)
+    assert len(bomb) < 100
+    assert refusal("bomb.png", bomb) == [
+        "The image claims so many pixels that opening it would exhaust the server's memory "
+        "(a decompression bomb); it is refused."
+    ]
+
+
+def test_an_image_file_larger_than_the_limit_is_refused(settings):
+    settings.ARCHIVE_IMAGE_MAX_BYTES = 1000
+    padded = image_bytes((10, 10), "PNG").ljust(2048, b"\x00")
+    assert refusal("big.png", padded) == ["The image is 2.0\xa0KB; at most 1000\xa0bytes is accepted."]
+
+
+def test_an_image_of_a_type_the_pages_do_not_use_is_refused():
+    assert refusal("animation.gif", image_bytes((10, 10), "GIF", mode="P", colour=1)) == [
+        "GIF images are not accepted; upload JPEG, PNG or WebP."
+    ]
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_truncated_image_is_refused(kind):
+    data = image_bytes((200, 200), kind)
+    assert refusal("cut", data[: len(data) // 2]) == [
+        "The file is not an image, whatever its name says: its content is not JPEG, PNG or WebP."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_jpeg_wider_than_two_widths_is_rendered_at_those_widths_and_its_own(media):
+    article = article_with_image("photo.jpg", image_bytes((1200, 800), "JPEG"))
+
+    folder = f"articles/{datetime.date.today().year}"  # the model files images by the year of upload
+    assert article.image.name == f"{folder}/photo.jpg"
+
+    renditions = images.make_renditions(article.image)
+
+    assert [(r["format"], r["width"], r["height"], r["path"], r["url"]) for r in renditions] == [
+        ("webp", 480, 320, f"{folder}/photo-480.webp", f"/media/{folder}/photo-480.webp"),
+        ("webp", 960, 640, f"{folder}/photo-960.webp", f"/media/{folder}/photo-960.webp"),
+        ("webp", 1200, 800, f"{folder}/photo-1200.webp", f"/media/{folder}/photo-1200.webp"),
+        ("jpeg", 480, 320, f"{folder}/photo-480.jpg", f"/media/{folder}/photo-480.jpg"),
+        ("jpeg", 960, 640, f"{folder}/photo-960.jpg", f"/media/{folder}/photo-960.jpg"),
+        ("jpeg", 1200, 800, f"{folder}/photo-1200.jpg", f"/media/{folder}/photo-1200.jpg"),
+    ]
+    for rendition in renditions:
+        with Image.open(media / rendition["path"]) as written:
+            assert (written.format, written.size) == (
+                rendition["format"].upper(),
+                (rendition["width"], rendition["height"]),
+            )
+
+
+@pytest.mark.django_db
+def test_a_transparent_png_is_rendered_on_white_and_never_enlarged(media, settings):
+    """Wider than the widest rendition, it is cut down to 1440; transparency becomes the page's white."""
+    article = article_with_image("map.png", image_bytes((2000, 1000), "PNG", mode="RGBA", colour=(0, 0, 0, 0)))
+
+    renditions = images.make_renditions(article.image)
+
+    assert [(r["format"], r["width"], r["height"]) for r in renditions] == [
+        ("webp", 480, 240),
+        ("webp", 960, 480),
+        ("webp", 1440, 720),
+        ("jpeg", 480, 240),
+        ("jpeg", 960, 480),
+        ("jpeg", 1440, 720),
+    ]
+    with Image.open(media / renditions[-1]["path"]) as jpeg:
+        assert jpeg.convert("RGB").getpixel((10, 10)) == (255, 255, 255)
+
+
+def test_an_image_narrower_than_every_width_is_kept_at_its_own_width():
+    assert images.rendition_widths(300) == [300]
+    assert images.rendition_widths(960) == [480, 960]
+
+
+@pytest.mark.django_db
+def test_the_article_page_shows_the_renditions_as_a_picture_with_the_caption_as_alternative_text():
+    article = article_with_image("photo.jpg", image_bytes((1200, 800), "JPEG"))
+    article.photo_caption = "Николай Статкевич <at a rally>"
+    article.image_renditions = images.make_renditions(article.image)
+
+    html = render_to_string("archive/includes/article_image.html", {"article": article})
+
+    stem = f"/media/articles/{datetime.date.today().year}/photo"
+    sizes = 'sizes="(min-width: 48rem) 44rem, 100vw"'
+    webp = f"{stem}-480.webp 480w, {stem}-960.webp 960w, {stem}-1200.webp 1200w"
+    jpeg = f"{stem}-480.jpg 480w, {stem}-960.jpg 960w, {stem}-1200.jpg 1200w"
+    assert " ".join(html.split()) == (
+        f'<picture class="article-image"> <source type="image/webp" srcset="{webp}" {sizes}> '
+        f'<img src="{stem}-1200.jpg" srcset="{jpeg}" {sizes} width="1200" height="800" '
+        f'alt="Николай Статкевич &lt;at a rally&gt;" decoding="async"></picture>'
+    )
+
+
+def test_the_article_page_shows_nothing_for_an_article_without_an_image():
+    article = Article(title="No photo", body="Text.")
+    assert render_to_string("archive/includes/article_image.html", {"article": article}).strip() == ""
