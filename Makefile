@@ -18,6 +18,7 @@ $(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py load_gazetteer
 	$(BIN)/python manage.py import_articles fixtures/seeds
 
 run: setup

@@ -4,31 +4,16 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from archive.models import MINSK, PUBLIC_DECISIONS, Article, ArticleTopic, Mention, Person, Topic
+from archive.models import MINSK, PUBLIC_DECISIONS, Article, Person, Topic
+from archive.views.lists import with_subjects
 
 ENTRIES = 50
-
-
-def with_public_tags(articles):
-    return articles.prefetch_related(
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.filter(decision__in=PUBLIC_DECISIONS).select_related("person"),
-            to_attr="public_mentions",
-        ),
-        Prefetch(
-            "article_topics",
-            queryset=ArticleTopic.objects.filter(decision__in=PUBLIC_DECISIONS).select_related("topic"),
-            to_attr="public_topics",
-        ),
-    )
 
 
 class ArticlesFeed(Feed):
@@ -42,13 +27,13 @@ class ArticlesFeed(Feed):
         return settings.ARCHIVE_PUBLISHER
 
     def link(self):
-        return reverse("archive:home")
+        return reverse("archive:article_list")
 
     def articles(self, obj):
         return Article.objects.all()
 
     def items(self, obj):
-        return with_public_tags(self.articles(obj).newest_first())[:ENTRIES]
+        return with_subjects(self.articles(obj).newest_first())[:ENTRIES]
 
     def item_title(self, item):
         return item.title

@@ -344,7 +344,11 @@ class Gazetteer:
     def _topics(self, keys):
         terms, found, end = self.terms, [], 0
         for index in [index for index, key in enumerate(keys) if key in terms]:
-            hit = index >= end and _longest(terms, keys, index)
+            if index < end:
+                continue
+            node = terms[keys[index]]
+            # Most terms are one word: their node holds nothing but its end, and no walk is needed.
+            hit = (index + 1, node[END]) if len(node) == 1 and END in node else _longest(terms, keys, index)
             if hit:
                 end = hit[0]
                 found.extend(hit[1])

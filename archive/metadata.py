@@ -4,13 +4,14 @@ import json
 from functools import cached_property
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from archive.citations import FORMATS, cite_url
-from archive.models import PUBLIC_DECISIONS
+from archive.views.lists import public_mentions, public_topics
 
 # Text inside a script element must not be able to close it, whatever the imported titles contain.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -32,14 +33,22 @@ class ArticleMetadata:
         return self.article.published.isoformat()
 
     @cached_property
-    def persons(self):
-        mentions = self.article.mentions.filter(decision__in=PUBLIC_DECISIONS).select_related("person")
-        return [mention.person for mention in mentions.order_by("position", "person__name")]
+    def subjects(self):
+        # The same attributes as the views' `with_subjects`: an article the view fetched them for is not asked again.
+        prefetch_related_objects(
+            [self.article],
+            Prefetch("mentions", queryset=public_mentions(), to_attr="public_mentions"),
+            Prefetch("article_topics", queryset=public_topics(), to_attr="public_topics"),
+        )
+        return self.article.public_mentions, self.article.public_topics
 
-    @cached_property
+    @property
+    def persons(self):
+        return [mention.person for mention in self.subjects[0]]
+
+    @property
     def topics(self):
-        links = self.article.article_topics.filter(decision__in=PUBLIC_DECISIONS).select_related("topic")
-        return [link.topic for link in links.order_by("position", "topic__name")]
+        return [link.topic for link in self.subjects[1]]
 
     @property
     def downloads(self):

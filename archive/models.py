@@ -87,7 +87,9 @@ class Article(models.Model):
 
     def render(self):
         """Derive what the pages show from the Markdown body, once, at save."""
-        self.title_key = title_key(self.title)
+        # The key is fixed at first sight: an editor's corrected title must not make the next import of the
+        # original page look like a different article.
+        self.title_key = self.title_key or title_key(self.title)
         self.body_html = rendering.markdown_to_html(self.body)
         self.summary = rendering.first_paragraph_text(self.body_html)
 

@@ -85,19 +85,18 @@ def test_merging_two_persons_moves_their_mentions_and_keeps_editors_decisions(ad
     assert "Merged N. Statkevich into Nikolai Statkevich: 2 mentions moved." in response.content.decode()
     assert not Person.objects.filter(slug="n-statkevich").exists()
     assert sorted(statkevich.mentions.values_list("article__title", "decision", "pictured", "position")) == [
-        (lead.title, Decision.ADDED, False, 7),
         (SIMILAR, Decision.CONFIRMED, True, 0),
+        (lead.title, Decision.ADDED, False, 7),
     ]
     statkevich.refresh_from_db()
-    assert statkevich.aliases[-2:] == ["N. Statkevich", "Mikola Statkevich"] or statkevich.aliases[-1] == (
-        "N. Statkevich"
-    )
+    assert statkevich.aliases[-1] == "N. Statkevich"
+    assert statkevich.aliases.count("Mikola Statkevich") == 1
 
 
 def test_merging_needs_a_person_to_keep(admin_client, gazetteer):
     selected = [person("valery-tsepkalo").pk, person("veronika-tsepkalo").pk]
 
-    response = changelist_action(admin_client, "person", "merge", selected, merge_into="not a person")
+    response = changelist_action(admin_client, "person", "merge", selected, merge_into="")
 
     assert "Choose the person to keep" in response.content.decode()
     assert Person.objects.filter(slug__in=["valery-tsepkalo", "veronika-tsepkalo"]).count() == 2

@@ -31,6 +31,7 @@ def test_the_archive_feed_lists_every_article_newest_first_at_its_permanent_url(
     feed = read_feed(client, "/feeds/articles.atom")
 
     assert feed.feed.title == "Belarus Commentary Archive"
+    assert feed.feed.link == BASE + "/articles/"
     assert [entry.link for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
     assert [entry.id for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
 

@@ -213,3 +213,13 @@ def test_the_import_command_exits_zero_when_nothing_was_rejected(seed_page_path)
     out = StringIO()
     call_command("import_articles", str(seed_page_path), stdout=out)
     assert out.getvalue() == "created 2, updated 0, unchanged 0, rejected 0 (files read: 1)\n"
+
+
+def test_an_editors_corrected_title_still_recognises_the_original_page(seeded, seed_page_path):
+    lead = Article.objects.get(published_date=datetime.date(2016, 4, 22))
+    lead.title = "Lukashenko aspires to be at the epicentre of the Russian–American conflict"
+    lead.save()
+    result = import_file("seed-saved-again.txt", seed_page_path.read_bytes() + b"\n")
+    assert [outcome.status for outcome in result.articles] == ["unchanged", "unchanged"]
+    assert Article.objects.count() == 2
+    assert Article.objects.get(pk=lead.pk).title == lead.title

@@ -61,9 +61,7 @@ def test_a_dry_run_reports_the_same_changes_and_saves_none(seeded):
 
 def test_editors_decisions_survive_retag(seeded):
     """Rejected Lukashenko is not found again, confirmed Clinton stays without her alias, added Neklyaev stays."""
-    Mention.objects.filter(article__title=LEAD, person__slug="alexander-lukashenko").update(
-        decision=Decision.REJECTED
-    )
+    Mention.objects.filter(article__title=LEAD, person__slug="alexander-lukashenko").update(decision=Decision.REJECTED)
     Mention.objects.filter(article__title=LEAD, person__slug="hillary-clinton").update(decision=Decision.CONFIRMED)
     Mention.objects.create(
         article=Article.objects.get(title=LEAD),

@@ -1,11 +1,14 @@
 """Persons and topics found at import: the seed page, spellings, photographers, ambiguity and editors' decisions."""
 
+import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from archive.importer.loader import import_file
-from archive.models import Article, ArticleTopic, Decision, Mention, Person, UnknownName
+from archive.models import Article, ArticleTopic, Decision, Mention, Person, SourceFile, UnknownName
 
 PAGES = Path(__file__).resolve().parent / "tagging" / "pages"
 
@@ -23,6 +26,12 @@ def mentions(title):
         (m.person.slug, m.decision, m.pictured)
         for m in Mention.objects.filter(article__title=title).select_related("person").order_by("position")
     ]
+
+
+def export():
+    out = StringIO()
+    call_command("export_articles", stdout=out)
+    return out.getvalue()
 
 
 def topics(title):
@@ -144,3 +153,31 @@ def test_a_dry_run_import_tags_like_a_real_one_and_then_leaves_nothing(gazetteer
 
     assert result.status == "imported"
     assert Mention.objects.count() == (0 if dry_run else 6)
+
+
+def test_export_and_import_carry_editors_decisions_byte_for_byte(seeded):
+    """Rejected Neklyaev, confirmed pictured Statkevich and an added Babariko survive into an empty archive."""
+    Mention.objects.filter(person__slug="vladimir-neklyaev").update(decision=Decision.REJECTED)
+    Mention.objects.filter(person__slug="nikolai-statkevich").update(decision=Decision.CONFIRMED)
+    Mention.objects.create(
+        article=Article.objects.get(title=SIMILAR),
+        person=Person.objects.get(slug="viktor-babariko"),
+        decision=Decision.ADDED,
+        position=1,
+    )
+    ArticleTopic.objects.filter(article__title=LEAD, topic__slug="security-and-defence").update(
+        decision=Decision.REJECTED
+    )
+    first = export()
+    Article.objects.all().delete()
+    SourceFile.objects.all().delete()
+
+    assert import_file("archive.jsonl", first.encode()).status == "imported"
+
+    assert export() == first
+    similar = json.loads(first.splitlines()[1])
+    assert [(p["slug"], p["decision"], p["pictured"]) for p in similar["persons"]] == [
+        ("nikolai-statkevich", Decision.CONFIRMED, True),
+        ("viktor-babariko", Decision.ADDED, False),
+    ]
+    assert similar["persons_rejected"] == [{"slug": "vladimir-neklyaev", "name": "Vladimir Neklyaev"}]

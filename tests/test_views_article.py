@@ -145,8 +145,7 @@ def test_the_page_makes_as_many_queries_with_20_similar_items_and_persons_as_wit
 
 
 def test_the_page_query_count_is_fixed(client, make_article, django_assert_num_queries):
-    """Article, its persons, its topics, similar items, leads listing it, previous, next, and the head's and
-    citation's persons and topics: nine queries."""
+    """Article, its persons, its topics, similar items, leads listing it, previous and next: seven queries."""
     article = make_article("Alone", "2016-01-01")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(article.get_absolute_url())

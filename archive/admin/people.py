@@ -67,7 +67,7 @@ class PersonAdmin(admin.ModelAdmin):
     form = PersonForm
     action_form = MergeForm
     actions = ["merge"]
-    list_display = ["name", "description", "articles", "to_review"]
+    list_display = ["name", "description", "article_count", "to_review"]
     search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -89,7 +89,7 @@ class PersonAdmin(admin.ModelAdmin):
         return results, duplicates
 
     @admin.display(description="articles", ordering="public_mentions")
-    def articles(self, person):
+    def article_count(self, person):
         return changelist_link(Mention, person.public_mentions, person__id__exact=person.pk)
 
     @admin.display(description="found, not yet reviewed", ordering="found_mentions")
@@ -124,7 +124,7 @@ class PersonAdmin(admin.ModelAdmin):
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     form = TopicForm
-    list_display = ["name", "description", "articles"]
+    list_display = ["name", "description", "article_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -136,7 +136,7 @@ class TopicAdmin(admin.ModelAdmin):
         )
 
     @admin.display(description="articles", ordering="public_articles")
-    def articles(self, topic):
+    def article_count(self, topic):
         return changelist_link(ArticleTopic, topic.public_articles, topic__id__exact=topic.pk)
 
 

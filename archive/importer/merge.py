@@ -39,10 +39,10 @@ class Version:
 def merge(stored: Version, incoming: Version) -> Version:
     """Combine two versions: the longer text wins, with its title; gaps are filled from the other.
 
-    Every rule is symmetric (merge(a, b) == merge(b, a)), which is what makes the archive independent of
-    the order in which pages arrive.
+    The rules are symmetric, which makes the archive independent of the order in which pages arrive; only
+    when both texts are the same does the stored title stay, so that an editor's corrected title survives.
     """
-    text_winner = max([stored, incoming], key=lambda v: (len(v.body), v.body, v.title))
+    text_winner = incoming if (len(incoming.body), incoming.body) > (len(stored.body), stored.body) else stored
     times = [t for t in (stored.published_time, incoming.published_time) if t is not None]
     photo = max([stored.photo, incoming.photo], key=lambda p: (sum(1 for part in p if part), p))
     return replace(

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.browsing_archive import build_archive
 
@@ -22,10 +23,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     from playwright.sync_api import sync_playwright
 
+    # While Playwright's event loop runs, Django hands this thread new connection objects. The test database's
+    # serialized contents, kept on the connections that created it, are carried over, so that serialized
+    # rollbacks still restore what the migrations wrote after a live-server test has emptied the database.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
@@ -57,6 +68,10 @@ def artifacts():
 
 
 @pytest.fixture
-def browsing_archive(transactional_db, live_server):
-    """The live server's archive: the seed page, two more pages, curated persons and topics."""
+def browsing_archive(django_db_serialized_rollback, live_server):
+    """The live server's archive: the seed page, two more pages, curated persons and topics.
+
+    The live server needs committed data, so the database is emptied after each test; the serialized rollback
+    then restores what the migrations created (the editors' group), which other browser tests rely on.
+    """
     build_archive()
