@@ -42,6 +42,7 @@ bench: $(STAMP)
 	mkdir -p var
 	rm -f var/bench.sqlite3*
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py load_gazetteer
 	$(BENCH_ENV) $(BIN)/python manage.py bench_import $(ARTICLES)
 
 clean:

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from archive import gazetteer, tagging
+from archive import gazetteer, search, tagging
+from archive.caching import archive_changed
 from archive.models import Article, Decision, Mention, Person, UnknownName
 
 # When both persons of a merge are in one article, the stronger decision is kept: an editor's word beats the tagger's.
@@ -36,7 +37,19 @@ def merge_persons(target, others):
         target.description = target.description or other.description
         other.delete()
     target.save()
+    person_changed(target)
     return moved
+
+
+def articles_changed(article_ids):
+    """What readers see of these articles changed behind the models' backs (bulk updates): their search rows
+    hold their persons' names, and every cached page may show them."""
+    search.reindex(list(article_ids))
+    archive_changed()
+
+
+def person_changed(person):
+    articles_changed(Mention.objects.filter(person=person).values_list("article_id", flat=True))
 
 
 class AlreadyKnown(ValueError):
@@ -72,5 +85,6 @@ def tag_articles_naming(person):
         query |= Q(title__contains=spelling) | Q(body__contains=spelling) | Q(photo_caption__contains=spelling)
     articles = list(Article.objects.filter(query).only("pk", "title", "body", "photo_caption"))
     tagging.tag(articles, count_unknown=False)
+    articles_changed(article.pk for article in articles)
     UnknownName.objects.filter(text__in=spellings).delete()
     return len(articles)

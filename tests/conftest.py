@@ -26,6 +26,14 @@ def fresh_gazetteer():
     invalidate_gazetteer()
 
 
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    """Serve pages fresh: a test rolls its changes back instead of committing them, so the page cache, which
+    forgets pages when a change commits, would go on serving what an earlier test saw (test_caching.py
+    turns it back on)."""
+    settings.ARCHIVE_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def gazetteer(db):
     """The archive with the persons and topics of fixtures/persons.json and fixtures/topics.json."""

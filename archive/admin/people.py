@@ -100,7 +100,9 @@ class PersonAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if not change:
+        if change:
+            curation.person_changed(obj)
+        else:
             tagged = curation.tag_articles_naming(obj)
             self.message_user(request, f"{obj} was looked for in the archive: {tagged} articles spell the name.")
 
@@ -159,11 +161,13 @@ class DecisionAdmin(admin.ModelAdmin):
     @admin.action(description="Confirm the selected rows")
     def confirm(self, request, queryset):
         changed = queryset.exclude(decision=Decision.ADDED).update(decision=Decision.CONFIRMED)
+        curation.articles_changed(queryset.values_list("article_id", flat=True))
         self.message_user(request, f"{changed} confirmed.", messages.SUCCESS)
 
     @admin.action(description="Reject the selected rows")
     def reject(self, request, queryset):
         changed = queryset.update(decision=Decision.REJECTED)
+        curation.articles_changed(queryset.values_list("article_id", flat=True))
         self.message_user(request, f"{changed} rejected.", messages.SUCCESS)
 
 

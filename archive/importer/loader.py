@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from archive import search, tagging
+from archive.caching import archive_changed
 from archive.importer.identity import slug_for, title_key
 from archive.importer.merge import Version, merge
 from archive.importer.parser import ParseError, decode, parse_page
@@ -76,6 +77,7 @@ def import_file(name, data, *, user=None, dry_run=False):
                 "articles": [_history_entry(o) for o in result.articles if o.status != UNCHANGED or o.new_link],
             }
             source.save(update_fields=["summary"])
+            archive_changed()
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:

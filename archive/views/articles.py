@@ -89,7 +89,11 @@ def article_detail(request, year, month, day, slug):
 
 
 def _neighbour(article, *, later):
-    """The article just before or after this one in time; a day's articles without a time come first."""
+    """The article just before or after this one in time; a day's articles without a time come first.
+
+    The same day and the other days are asked separately: each question then reads the date index in order
+    and stops at the first row, where one question joined by OR made the database sort half the archive.
+    """
     d, t, slug = article.published_date, article.published_time, article.slug
     if t is None:
         same_day = Q(published_time__isnull=False) | Q(published_time__isnull=True, slug__gt=slug)
@@ -99,8 +103,12 @@ def _neighbour(article, *, later):
         same_day = Q(published_time__gt=t) | Q(published_time=t, slug__gt=slug)
         if not later:
             same_day = Q(published_time__isnull=True) | Q(published_time__lt=t) | Q(published_time=t, slug__lt=slug)
+    fields = ("title", "slug", "published_date", "published_time", "language")
     if later:
-        articles = Article.objects.filter(Q(published_date__gt=d) | Q(published_date=d) & same_day).chronological()
+        today = Article.objects.filter(same_day, published_date=d).chronological()
+        other_days = Article.objects.filter(published_date__gt=d).chronological()
     else:
-        articles = Article.objects.filter(Q(published_date__lt=d) | Q(published_date=d) & same_day).newest_first()
-    return articles.only("title", "slug", "published_date", "published_time", "language").first()
+        today = Article.objects.filter(same_day, published_date=d).newest_first()
+        other_days = Article.objects.filter(published_date__lt=d).newest_first()
+    candidates = [today.only(*fields).first(), other_days.only(*fields).first()]
+    return next((candidate for candidate in candidates if candidate is not None), None)

@@ -2,8 +2,7 @@
 
 import datetime
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Max, Min, Q
 
 from archive.filters import ArticleFilter
 from archive.models import Article, Person, Topic
@@ -40,21 +39,36 @@ def years(state, data):
     without_dates = data.copy()
     for name in ("date_after", "date_before", "page"):
         without_dates.pop(name, None)
-    base = ArticleFilter(without_dates, queryset=Article.objects.all()).qs
-    rows = (
-        Article.objects.filter(pk__in=base.order_by().values("pk"))
-        .annotate(year=ExtractYear("published_date"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
+    base = ArticleFilter(without_dates, queryset=Article.objects.all()).qs.order_by()
+    first, last = (
+        year_of(day) for day in Article.objects.aggregate(Min("published_date"), Max("published_date")).values()
+    )
+    if first is None:
+        return []
+    # Date ranges, unlike extracting the year, let the database count from the index without calling back.
+    counts = base.aggregate(
+        **{
+            str(year): Count(
+                "pk",
+                filter=Q(
+                    published_date__gte=datetime.date(year, 1, 1), published_date__lt=datetime.date(year + 1, 1, 1)
+                ),
+            )
+            for year in range(first, last + 1)
+        }
     )
     chosen = (state.params.get("date_after"), state.params.get("date_before"))
     return [
         {
-            "year": row["year"],
-            "count": row["count"],
-            "url": state.url(date_after=f"{row['year']}-01-01", date_before=f"{row['year']}-12-31"),
-            "current": chosen == (datetime.date(row["year"], 1, 1), datetime.date(row["year"], 12, 31)),
+            "year": year,
+            "count": counts[str(year)],
+            "url": state.url(date_after=f"{year}-01-01", date_before=f"{year}-12-31"),
+            "current": chosen == (datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
         }
-        for row in rows
+        for year in range(last, first - 1, -1)
+        if counts[str(year)]
     ]
+
+
+def year_of(day):
+    return day.year if day else None

@@ -3,7 +3,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from archive import tagging
+from archive import curation, tagging
 from archive.models import Article, UnknownName
 
 CHUNK = 500
@@ -30,10 +30,12 @@ class Command(BaseCommand):
                 UnknownName.objects.update(count=0)
                 for chunk in self.chunks():
                     articles += len(chunk)
-                    for change in tagging.tag(chunk):
+                    changes = tagging.tag(chunk)
+                    for change in changes:
                         counts[change.kind, change.added] += 1
                         if verbosity > 1:
                             self.stdout.write(str(change))
+                    curation.articles_changed({change.article.pk for change in changes})
                 UnknownName.objects.filter(count=0, dismissed=False).delete()
                 if dry_run:
                     raise DryRunRollback

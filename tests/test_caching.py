@@ -1,0 +1,72 @@
+"""Whole pages come from the cache until a change to the archive commits."""
+
+import pytest
+from django.core.cache import cache
+
+from archive.caching import archive_changed
+from archive.models import Article
+from tests.conftest import PAGES, import_path
+
+pytestmark = pytest.mark.django_db
+
+LEAD_TITLE = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
+
+
+@pytest.fixture
+def cached_pages(settings):
+    settings.ARCHIVE_PAGE_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_unchanged_archive_serves_the_page_it_made_before(seeded, cached_pages, client):
+    assert LEAD_TITLE in client.get("/").text
+    # A change that announces nothing, as only a bug would make, shows that the page came from the cache.
+    Article.objects.filter(title=LEAD_TITLE).update(title="Renamed behind the archive's back")
+    assert LEAD_TITLE in client.get("/").text
+
+
+def test_a_committed_change_makes_every_page_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
+    client.get("/")
+    Article.objects.filter(title=LEAD_TITLE).update(title="Renamed and announced")
+    with django_capture_on_commit_callbacks(execute=True):
+        archive_changed()
+    assert "Renamed and announced" in client.get("/").text
+
+
+def test_an_import_makes_pages_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
+    assert "Белорусские власти" not in client.get("/articles/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        import_path(PAGES / "russian_dateline.txt")
+    assert "Белорусские власти возобновили аресты оппозиции" in client.get("/articles/").text
+
+
+def test_an_editors_save_makes_pages_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
+    lead = Article.objects.get(title=LEAD_TITLE)
+    client.get(lead.get_absolute_url())
+    lead.title = "Corrected by an editor"
+    with django_capture_on_commit_callbacks(execute=True):
+        lead.save()
+    assert "Corrected by an editor" in client.get(lead.get_absolute_url()).text
+
+
+def test_a_dry_run_forgets_nothing(seeded, cached_pages, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        import_path(PAGES / "russian_dateline.txt", dry_run=True)
+    assert callbacks == []
+
+
+def test_pages_tell_browsers_and_shared_caches_how_long_to_keep_them(seeded, cached_pages, client):
+    response = client.get("/")
+    assert response["Cache-Control"] == "public, max-age=300"
+    again = client.get("/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_missing_page_is_not_kept(seeded, cached_pages, client):
+    url = "/articles/2020/05/12/lukashenko-i-zapad/"
+    assert client.get(url).status_code == 404
+    # Not even announced as a change: an answer that was never kept needs no forgetting.
+    import_path(PAGES / "russian_dateline.txt")
+    assert client.get(url).status_code == 200
