@@ -25,27 +25,29 @@ class Change:
         return f"{'+' if self.added else '-'} {self.kind} {self.name}: {self.article.title}"
 
 
-def tag_articles(articles):
-    """Find persons and topics in freshly imported or changed articles."""
+def tag_articles(articles, created=()):
+    """Find persons and topics in freshly imported or changed articles; `created` names those that are new."""
     if settings.ARCHIVE_TAG_AT_IMPORT:
-        tag(articles)
+        tag(articles, created=created)
 
 
-def tag(articles, count_unknown=True):
+def tag(articles, count_unknown=True, created=()):
     """Bring the found persons and topics of these articles up to date with the gazetteer; list what changed.
 
     count_unknown=False leaves the counts of unknown names alone, for articles whose names were counted before.
+    Articles in `created` were made in this transaction, so none of their rows needs reading first.
     """
     articles = [article for article in articles if article.pk]
     if not articles:
         return []
     known = gazetteer.current()
-    ids = [article.pk for article in articles]
+    ids = [article.pk for article in articles if article.pk not in created]
     mentions, topics = defaultdict(dict), defaultdict(dict)
-    for mention in Mention.objects.filter(article_id__in=ids):
-        mentions[mention.article_id][mention.person_id] = mention
-    for article_topic in ArticleTopic.objects.filter(article_id__in=ids):
-        topics[article_topic.article_id][article_topic.topic_id] = article_topic
+    if ids:
+        for mention in Mention.objects.filter(article_id__in=ids):
+            mentions[mention.article_id][mention.person_id] = mention
+        for article_topic in ArticleTopic.objects.filter(article_id__in=ids):
+            topics[article_topic.article_id][article_topic.topic_id] = article_topic
 
     writes, changes, unknown, examples = _Writes(), [], Counter(), {}
     for article in articles:

@@ -211,7 +211,7 @@ def test_confirming_a_stale_preview_writes_nothing_and_shows_the_preview_again(e
 def test_the_preview_lists_the_persons_and_topics_the_tagger_assigns(editor_client, monkeypatch):
     person = Person.objects.create(slug="alexander-lukashenko", name="Alexander Lukashenko")
 
-    def tag_everyone(articles):
+    def tag_everyone(articles, created=()):
         Mention.objects.bulk_create(Mention(article=article, person=person) for article in articles)
 
     monkeypatch.setattr(tagging, "tag_articles", tag_everyone)

@@ -129,11 +129,12 @@ def _page_loader(page):
             for item, role in sightings
         ]
         articles, outcomes = _upsert(incoming, source)
-        linked = _link(articles[0].pk, [article.pk for article in articles[1:]])
+        created = {a.pk for a, o in zip(articles, outcomes, strict=True) if o.status == CREATED}
+        linked = _link(articles[0].pk, [article.pk for article in articles[1:]], lead_is_new=articles[0].pk in created)
         for outcome in outcomes[1:]:
             outcome.new_link = outcome.article_id in linked
         changed = [a for a, o in zip(articles, outcomes, strict=True) if o.status != UNCHANGED]
-        tagging.tag_articles(changed)
+        tagging.tag_articles(changed, created=created)
         search.reindex(changed)
         return outcomes
 
@@ -265,12 +266,12 @@ def _free_slug(slug, date, taken):
     return candidate
 
 
-def _link(lead_id, related_ids):
+def _link(lead_id, related_ids, lead_is_new=False):
     """Add lead → related links in page order; a link seen before keeps the earliest position.
 
     Returns the ids of the articles newly linked.
     """
-    existing = {link.related_id: link for link in RelatedLink.objects.filter(lead_id=lead_id)}
+    existing = {} if lead_is_new else {link.related_id: link for link in RelatedLink.objects.filter(lead_id=lead_id)}
     new, seen = [], set()
     for position, related_id in enumerate(related_ids):
         if related_id == lead_id or related_id in seen:
