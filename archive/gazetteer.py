@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from archive.importer.parser import ENGLISH_MONTHS
 from archive.inflection import name_forms, normalise, term_forms
 from archive.models import Person, Topic
 
@@ -139,18 +140,7 @@ NOT_NAMES = {
     "had",
     "said",
     "also",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *ENGLISH_MONTHS,
     "в",
     "на",
     "и",
