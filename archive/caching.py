@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 
 GENERATION_KEY = "archive:generation"
 
@@ -47,9 +48,11 @@ def _next_generation():
 def cached_page(view):
     """Serve a public view from the cache while the archive is unchanged.
 
-    The day is part of the key because pages show it (a citation's access date).
+    The day is part of the key because pages show it (a citation's access date). Public views only read, so
+    they need no CSRF protection; exempting them lets a POST reach the view and get its 405, not a 403.
     """
 
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         seconds = settings.ARCHIVE_PAGE_CACHE_SECONDS
@@ -61,7 +64,10 @@ def cached_page(view):
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, response, seconds)
+                if callable(getattr(response, "render", None)):
+                    response.add_post_render_callback(lambda rendered: cache.set(key, rendered, seconds))
+                else:
+                    cache.set(key, response, seconds)
         patch_cache_control(response, public=True, max_age=settings.ARCHIVE_BROWSER_CACHE_SECONDS)
         return response
 

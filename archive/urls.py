@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
+from django.views.decorators.csrf import csrf_exempt
 
 from archive import citations, converters, exports, feeds, sitemaps, views
 from archive.caching import cached_page
@@ -14,8 +15,8 @@ archive_patterns = [
     path("articles/", cached_page(views.article_list), name="article_list"),
     path("articles/<yyyy:year>/", cached_page(views.year_archive), name="year_archive"),
     path("articles/<yyyy:year>/<mm:month>/", cached_page(views.month_archive), name="month_archive"),
-    path("articles/export.csv", exports.export_csv, name="export_csv"),
-    path("articles/export.jsonl", exports.export_jsonl, name="export_jsonl"),
+    path("articles/export.csv", csrf_exempt(exports.export_csv), name="export_csv"),
+    path("articles/export.jsonl", csrf_exempt(exports.export_jsonl), name="export_jsonl"),
     path(
         "articles/<yyyy:year>/<mm:month>/<mm:day>/<slug:slug>/",
         cached_page(views.article_detail),

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from archive.caching import archive_changed
 from archive.models import Article
@@ -70,3 +71,15 @@ def test_a_missing_page_is_not_kept(seeded, cached_pages, client):
     # Not even announced as a change: an answer that was never kept needs no forgetting.
     import_path(PAGES / "russian_dateline.txt")
     assert client.get(url).status_code == 200
+
+
+def test_a_template_response_is_kept_once_rendered(seeded, cached_pages, client):
+    first = client.get("/sitemap.xml")
+    assert first.status_code == 200
+    assert client.get("/sitemap.xml").content == first.content
+
+
+@pytest.mark.parametrize("url", ["/", "/articles/", "/sitemap.xml", "/feeds/articles.atom", "/articles/export.csv"])
+def test_a_write_to_a_public_page_is_refused_as_not_allowed_even_with_csrf_checks(seeded, url):
+    response = Client(enforce_csrf_checks=True).post(url)
+    assert response.status_code == 405
