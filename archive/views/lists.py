@@ -29,7 +29,8 @@ def counted(subjects, relation, articles=None):
     conditions = {f"{relation}__decision__in": PUBLIC_DECISIONS}
     if articles is not None:
         conditions[f"{relation}__article__in"] = articles.order_by().values("pk")
-    return subjects.filter(**conditions).annotate(count=Count(relation))
+    # Grouping drags every selected column through the sort: leave the long alias and term lists behind.
+    return subjects.filter(**conditions).only("slug", "name", "description").annotate(count=Count(relation))
 
 
 class Pagination:
