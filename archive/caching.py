@@ -5,7 +5,6 @@ cached under a generation number that each committed change moves on. With Redis
 share the number and so forget old pages together.
 """
 
-import datetime
 import hashlib
 import time
 from functools import wraps
@@ -13,6 +12,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
@@ -56,10 +56,10 @@ def cached_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         seconds = settings.ARCHIVE_PAGE_CACHE_SECONDS
-        if not seconds:
+        if not seconds or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"archive:page:{generation()}:{datetime.date.today().isoformat()}:{path}"
+        key = f"archive:page:{generation()}:{timezone.localdate().isoformat()}:{path}"
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

@@ -5,6 +5,9 @@ class FourDigitYear:
     regex = r"[0-9]{4}"
 
     def to_python(self, value):
+        # Year 0 does not exist in Python's calendar; a ValueError here makes the URL not match, a 404.
+        if int(value) < 1:
+            raise ValueError(value)
         return int(value)
 
     def to_url(self, value):

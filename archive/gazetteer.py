@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -399,4 +400,7 @@ def invalidate():
 @receiver([post_save, post_delete], sender=Person)
 @receiver([post_save, post_delete], sender=Topic)
 def _gazetteer_changed(**kwargs):
-    invalidate()
+    # This process sees its own uncommitted change at once; other processes are told only once it is
+    # committed, since one rebuilding earlier would keep the old persons under the new stamp.
+    _compiled.clear()
+    transaction.on_commit(invalidate)

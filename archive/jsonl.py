@@ -15,6 +15,9 @@ from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decisi
 
 URL = re.compile(r"/articles/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[a-z0-9-]+)/")
 CHUNK = 500
+LANGUAGES = {"en", "ru", "be"}
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def export_queryset(queryset):
@@ -156,7 +159,7 @@ def parse_record(text, line):
             url=data["url"],
             slug=url["slug"],
             published_date=date,
-            language=data["language"],
+            language=_choice(data["language"], LANGUAGES, "language", line),
             version=Version(
                 title=_text(data, "title", line),
                 body=_text(data, "body", line),
@@ -165,12 +168,12 @@ def parse_record(text, line):
                 photo_credit=photo.get("credit", ""),
                 photo_agency=photo.get("agency", ""),
             ),
-            related=tuple(data.get("related", [])),
-            persons=tuple(data.get("persons", [])),
-            topics=tuple(data.get("topics", [])),
-            persons_rejected=tuple(data.get("persons_rejected", [])),
-            topics_rejected=tuple(data.get("topics_rejected", [])),
-            sources=tuple(data.get("sources", [])),
+            related=tuple(_entries(data, "related", str, line)),
+            persons=tuple(_subjects(data, "persons", line)),
+            topics=tuple(_subjects(data, "topics", line)),
+            persons_rejected=tuple(_subjects(data, "persons_rejected", line)),
+            topics_rejected=tuple(_subjects(data, "topics_rejected", line)),
+            sources=tuple(_sources(data, line)),
         )
     except RecordError:
         raise
@@ -178,6 +181,41 @@ def parse_record(text, line):
         raise RecordError(f"not valid JSON ({error.msg})", line) from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise RecordError(f"not an article record ({type(error).__name__}: {error})", line) from None
+
+
+def _entries(data, name, kind, line):
+    entries = data.get(name, [])
+    if not isinstance(entries, list) or not all(isinstance(entry, kind) for entry in entries):
+        raise RecordError(f"the field {name!r} must be a list of {'texts' if kind is str else 'objects'}", line)
+    return entries
+
+
+def _choice(value, allowed, name, line):
+    if value not in allowed:
+        raise RecordError(f"{name} {value!r} is not one of {', '.join(sorted(allowed))}", line)
+    return value
+
+
+def _subjects(data, name, line):
+    entries = _entries(data, name, dict, line)
+    for entry in entries:
+        if not (
+            isinstance(entry.get("slug"), str) and SLUG.fullmatch(entry["slug"]) and isinstance(entry.get("name"), str)
+        ):
+            raise RecordError(f"every entry of {name!r} needs a slug and a name", line)
+        _choice(entry.get("decision", Decision.FOUND), PUBLIC_DECISIONS, f"the decision in {name!r}", line)
+        if not isinstance(entry.get("pictured", False), bool):
+            raise RecordError(f"'pictured' in {name!r} must be true or false", line)
+    return entries
+
+
+def _sources(data, line):
+    entries = _entries(data, "sources", dict, line)
+    for entry in entries:
+        if not (isinstance(entry.get("file"), str) and SHA256.fullmatch(str(entry.get("sha256")))):
+            raise RecordError("every source needs a file name and a SHA-256", line)
+        _choice(entry.get("role"), ArticleSource.Role.values, "the source role", line)
+    return entries
 
 
 def _text(data, name, line):

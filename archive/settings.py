@@ -143,8 +143,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Public pages are cached whole until the archive changes (archive/caching.py); 0 turns that off.
-ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 3600))
+# Public pages are cached whole until the archive changes (archive/caching.py); 0 turns that off. Only a
+# cache that every process shares (Redis) hears of a change made by another process, such as a command-line
+# import, so without REDIS_URL pages are not cached.
+ARCHIVE_PAGE_CACHE_SECONDS = int(
+    os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 3600 if os.environ.get("REDIS_URL") else 0)
+)
 ARCHIVE_BROWSER_CACHE_SECONDS = 300
 
 ARCHIVE_SITE_NAME = "Belarus Commentary Archive"

@@ -121,16 +121,24 @@ def restore(article, record):
     ]
     for position, (entry, decision) in enumerate(mentions):
         person, _ = Person.objects.get_or_create(slug=entry["slug"], defaults={"name": entry["name"]})
-        Mention.objects.update_or_create(
-            article=article,
-            person=person,
-            defaults={"decision": decision, "pictured": bool(entry.get("pictured")), "position": position},
+        _restore_row(
+            Mention, article, person=person, decision=decision, pictured=bool(entry.get("pictured")), position=position
         )
     topics = [(entry, entry.get("decision", Decision.FOUND)) for entry in record.topics] + [
         (entry, Decision.REJECTED) for entry in record.topics_rejected
     ]
     for position, (entry, decision) in enumerate(topics):
         topic, _ = Topic.objects.get_or_create(slug=entry["slug"], defaults={"name": entry["name"]})
-        ArticleTopic.objects.update_or_create(
-            article=article, topic=topic, defaults={"decision": decision, "position": position}
-        )
+        _restore_row(ArticleTopic, article, topic=topic, decision=decision, position=position)
+
+
+def _restore_row(model, article, decision, position, **fields):
+    """Write an exported row, unless an editor of this archive has already decided about it."""
+    subject = {name: value for name, value in fields.items() if name in ("person", "topic")}
+    row, created = model.objects.get_or_create(
+        article=article, **subject, defaults={"decision": decision, "position": position, **fields}
+    )
+    if not created and row.decision == Decision.FOUND:
+        for name, value in {"decision": decision, "position": position, **fields}.items():
+            setattr(row, name, value)
+        row.save()

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.importer.loader import import_file
-from archive.models import Article, Person, SourceFile, Topic
+from archive.models import Article, Decision, Mention, Person, SourceFile, Topic
 from tests.conftest import PAGES, import_path
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +89,46 @@ def test_an_export_whose_similar_article_is_missing_changes_nothing(seeded):
         "is neither in this export nor in the archive"
     )
     assert (Article.objects.count(), SourceFile.objects.count()) == (0, 0)
+
+
+def test_a_page_known_only_from_an_export_is_kept_byte_for_byte_when_it_arrives(seeded, seed_page_path):
+    exported = export()
+    empty_the_archive()
+    import_file("archive.jsonl", exported.encode())
+    assert SourceFile.objects.get(name=seed_page_path.name).raw_text == ""
+    result = import_path(seed_page_path)
+    assert [outcome.status for outcome in result.articles] == ["unchanged", "unchanged"]
+    assert SourceFile.objects.get(name=seed_page_path.name).raw_text == seed_page_path.read_text(encoding="utf-8")
+    assert export() == exported
+
+
+def test_an_export_does_not_overrule_an_editors_decision(seeded):
+    exported = export()
+    mention = Mention.objects.get(person__slug="nikolai-statkevich")
+    mention.decision = Decision.REJECTED
+    mention.save()
+    import_file("archive.jsonl", exported.encode())
+    mention.refresh_from_db()
+    assert mention.decision == Decision.REJECTED
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"language": "<script>"}, "language '<script>' is not one of be, en, ru"),
+        ({"persons": ["x"]}, "the field 'persons' must be a list of objects"),
+        ({"persons": [{"slug": "a b", "name": "A"}]}, "every entry of 'persons' needs a slug and a name"),
+        (
+            {"topics": [{"slug": "t", "name": "T", "decision": "bogus"}]},
+            "the decision in 'topics' 'bogus' is not one of added, confirmed, found",
+        ),
+        ({"sources": [{"file": "x.txt", "sha256": "0" * 64}]}, "the source role None is not one of lead, related"),
+        ({"related": [1]}, "the field 'related' must be a list of texts"),
+    ],
+)
+def test_an_export_record_with_a_malformed_field_is_rejected_with_its_line(seeded, change, message):
+    record = json.loads(export().splitlines()[1]) | change
+    empty_the_archive()
+    result = import_file("bad.jsonl", (json.dumps(record) + "\n").encode())
+    assert (result.status, result.line, result.error) == ("rejected", 1, message)
+    assert Article.objects.count() == 0

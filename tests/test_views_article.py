@@ -145,8 +145,22 @@ def test_the_page_makes_as_many_queries_with_20_similar_items_and_persons_as_wit
 
 
 def test_the_page_query_count_is_fixed(client, make_article, django_assert_num_queries):
-    """Article, its persons, its topics, similar items, leads listing it, then previous and next, each asked
-    for on the same day and on other days: nine queries."""
+    """Article, its persons, its topics, its links to similar items and leads (none here, so no articles to
+    fetch for them), then previous and next, each asked for on the same day and on other days: eight queries."""
     article = make_article("Alone", "2016-01-01")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(article.get_absolute_url())
+
+
+def test_similar_items_and_leads_show_their_own_persons(client, make_article):
+    lead, item = make_article("Lead", "2017-09-26"), make_article("Item", "2017-09-25")
+    RelatedLink.objects.create(lead=lead, related=item, position=0)
+    statkevich = Person.objects.create(slug="nikolai-statkevich", name="Nikolai Statkevich")
+    Mention.objects.create(article=item, person=statkevich, position=0)
+    assert [a.text for a in page(client, lead).select("a.tag-person")] == ["Nikolai Statkevich"]
+    lukashenko = Person.objects.create(slug="alexander-lukashenko", name="Alexander Lukashenko")
+    Mention.objects.create(article=lead, person=lukashenko, position=0)
+    assert [a.text for a in page(client, item).select("a.tag-person")] == [
+        "Nikolai Statkevich",
+        "Alexander Lukashenko",
+    ]

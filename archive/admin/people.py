@@ -160,14 +160,17 @@ class DecisionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Confirm the selected rows")
     def confirm(self, request, queryset):
+        # The ids are read first: the update can take rows out of a changelist filtered by decision.
+        articles = list(queryset.values_list("article_id", flat=True))
         changed = queryset.exclude(decision=Decision.ADDED).update(decision=Decision.CONFIRMED)
-        curation.articles_changed(queryset.values_list("article_id", flat=True))
+        curation.articles_changed(articles)
         self.message_user(request, f"{changed} confirmed.", messages.SUCCESS)
 
     @admin.action(description="Reject the selected rows")
     def reject(self, request, queryset):
+        articles = list(queryset.values_list("article_id", flat=True))
         changed = queryset.update(decision=Decision.REJECTED)
-        curation.articles_changed(queryset.values_list("article_id", flat=True))
+        curation.articles_changed(articles)
         self.message_user(request, f"{changed} rejected.", messages.SUCCESS)
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from archive import search
 from archive.filters import SORTS, ArticleFilter
-from archive.models import Article, Person, SlugRedirect, Topic
+from archive.models import Article, Person, RelatedLink, SlugRedirect, Topic
 from archive.rendering import html_to_text
 from archive.views import facets
 from archive.views.list_state import ListState
@@ -70,22 +70,33 @@ def article_detail(request, year, month, day, slug):
     if article is None:
         moved = get_object_or_404(SlugRedirect.objects.select_related("article"), published_date=date, old_slug=slug)
         return redirect(moved.article, permanent=True)
+    related, listed_under = _linked(article)
     return render(
         request,
         "archive/article_detail.html",
         {
             "article": article,
-            "related": [link.related for link in article.related_links.select_related("related").order_by("position")],
-            "listed_under": [
-                link.lead
-                for link in article.listed_links.select_related("lead").order_by(
-                    "-lead__published_date", "-lead__published_time", "lead__slug"
-                )
-            ],
+            "related": related,
+            "listed_under": listed_under,
             "previous": _neighbour(article, later=False),
             "next": _neighbour(article, later=True),
         },
     )
+
+
+def _linked(article):
+    """Its similar items in page order and the leads that list it, newest first, with their persons and topics:
+    four queries, however many there are."""
+    links = list(RelatedLink.objects.filter(Q(lead=article) | Q(related=article)).order_by("position"))
+    items = with_subjects(
+        Article.objects.filter(pk__in={pk for link in links for pk in (link.lead_id, link.related_id)})
+    )
+    by_pk = {item.pk: item for item in items}
+    related = [by_pk[link.related_id] for link in links if link.lead_id == article.pk]
+    leads = [by_pk[link.lead_id] for link in links if link.related_id == article.pk]
+    leads.sort(key=lambda lead: lead.slug)
+    leads.sort(key=lambda lead: (lead.published_date, lead.published_time or datetime.time.min), reverse=True)
+    return related, leads
 
 
 def _neighbour(article, *, later):

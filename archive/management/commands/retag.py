@@ -4,13 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from archive import curation, tagging
+from archive.importer.loader import DryRunRollback
 from archive.models import Article, UnknownName
 
 CHUNK = 500
-
-
-class DryRunRollback(Exception):
-    pass
 
 
 class Command(BaseCommand):
