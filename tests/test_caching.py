@@ -83,3 +83,9 @@ def test_a_template_response_is_kept_once_rendered(seeded, cached_pages, client)
 def test_a_write_to_a_public_page_is_refused_as_not_allowed_even_with_csrf_checks(seeded, url):
     response = Client(enforce_csrf_checks=True).post(url)
     assert response.status_code == 405
+
+
+def test_a_kept_page_is_never_the_answer_to_another_method(seeded, cached_pages, client):
+    assert client.get("/articles/").status_code == 200
+    assert client.delete("/articles/").status_code == 405
+    assert client.post("/articles/").status_code == 405

@@ -130,3 +130,8 @@ def test_the_500_page_stands_alone():
     page = BeautifulSoup(render_to_string("500.html"), "html.parser")
     assert page.find("h1").text == "Something went wrong on our side"
     assert page.find("main")["id"] == "content"
+
+
+@pytest.mark.parametrize("url", ["/articles/0000/", "/articles/0000/01/", "/articles/0000/01/01/any-slug/"])
+def test_year_zero_is_not_in_the_calendar(client, db, url):
+    assert client.get(url).status_code == 404
