@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from archive.models import Article, SlugRedirect
+from archive import permalinks
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
@@ -131,16 +131,9 @@ def cite_url(article, kind):
 @require_safe
 def cite(request, year, month, day, slug, kind):
     """Serve one citation file; under a former slug, send the reader to the article's current one."""
-    try:
-        date = datetime.date(year, month, day)
-    except ValueError:
-        raise Http404("No such date") from None
-    article = Article.objects.filter(published_date=date, slug=slug).first()
-    if article is None:
-        former = SlugRedirect.objects.select_related("article").filter(published_date=date, old_slug=slug).first()
-        if former is None:
-            raise Http404("No such article")
-        return redirect(cite_url(former.article, kind), permanent=True)
+    article, moved = permalinks.resolve(year, month, day, slug)
+    if moved:
+        return redirect(cite_url(article, kind), permanent=True)
     media_type, render = FORMATS[kind]
     response = HttpResponse(render(Citation.of(article, request)), content_type=f"{media_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{article.slug}.{kind}"'

@@ -3,13 +3,12 @@
 import datetime
 
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from archive import search
+from archive import permalinks, search
 from archive.filters import SORTS, ArticleFilter
-from archive.models import Article, Person, RelatedLink, SlugRedirect, Topic
+from archive.models import Article, Person, RelatedLink, Topic
 from archive.rendering import html_to_text
 from archive.views import facets
 from archive.views.list_state import ListState
@@ -62,14 +61,9 @@ def article_list(request):
 
 @require_safe
 def article_detail(request, year, month, day, slug):
-    try:
-        date = datetime.date(year, month, day)
-    except ValueError:
-        raise Http404("No such date") from None
-    article = with_subjects(Article.objects.filter(published_date=date, slug=slug)).first()
-    if article is None:
-        moved = get_object_or_404(SlugRedirect.objects.select_related("article"), published_date=date, old_slug=slug)
-        return redirect(moved.article, permanent=True)
+    article, moved = permalinks.resolve(year, month, day, slug, with_subjects(Article.objects.all()))
+    if moved:
+        return redirect(article, permanent=True)
     related, listed_under = _linked(article)
     return render(
         request,
