@@ -58,7 +58,8 @@ def cached_page(view):
         seconds = settings.ARCHIVE_PAGE_CACHE_SECONDS
         if not seconds or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The host is part of the key because pages write out their absolute address.
+        path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"archive:page:{generation()}:{timezone.localdate().isoformat()}:{path}"
         response = cache.get(key)
         if response is None:

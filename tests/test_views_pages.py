@@ -135,3 +135,8 @@ def test_the_500_page_stands_alone():
 @pytest.mark.parametrize("url", ["/articles/0000/", "/articles/0000/01/", "/articles/0000/01/01/any-slug/"])
 def test_year_zero_is_not_in_the_calendar(client, db, url):
     assert client.get(url).status_code == 404
+
+
+def test_a_printed_page_carries_its_full_address(client, db):
+    response = client.get("/articles/?person=nikolai-statkevich")
+    assert '<p class="print-address">http://testserver/articles/?person=nikolai-statkevich</p>' in response.text
