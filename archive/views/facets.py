@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import CharField, Count
+from django.db.models.functions import Cast, Substr
 
 from archive.filters import ArticleFilter
 from archive.models import Article, Person, Topic
@@ -40,35 +41,21 @@ def years(state, data):
     for name in ("date_after", "date_before", "page"):
         without_dates.pop(name, None)
     base = ArticleFilter(without_dates, queryset=Article.objects.all()).qs.order_by()
-    first, last = (
-        year_of(day) for day in Article.objects.aggregate(Min("published_date"), Max("published_date")).values()
-    )
-    if first is None:
-        return []
-    # Date ranges, unlike extracting the year, let the database count from the index without calling back.
-    counts = base.aggregate(
-        **{
-            str(year): Count(
-                "pk",
-                filter=Q(
-                    published_date__gte=datetime.date(year, 1, 1), published_date__lt=datetime.date(year + 1, 1, 1)
-                ),
-            )
-            for year in range(first, last + 1)
-        }
+    # The year is read off the ISO text of the date: a built-in string function, where extracting the year made
+    # SQLite call back into Python for every row.
+    rows = (
+        base.annotate(year=Substr(Cast("published_date", CharField()), 1, 4))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
     )
     chosen = (state.params.get("date_after"), state.params.get("date_before"))
     return [
         {
-            "year": year,
-            "count": counts[str(year)],
-            "url": state.url(date_after=f"{year}-01-01", date_before=f"{year}-12-31"),
-            "current": chosen == (datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+            "year": int(row["year"]),
+            "count": row["count"],
+            "url": state.url(date_after=f"{row['year']}-01-01", date_before=f"{row['year']}-12-31"),
+            "current": chosen == (datetime.date(int(row["year"]), 1, 1), datetime.date(int(row["year"]), 12, 31)),
         }
-        for year in range(last, first - 1, -1)
-        if counts[str(year)]
+        for row in rows
     ]
-
-
-def year_of(day):
-    return day.year if day else None
