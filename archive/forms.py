@@ -119,7 +119,8 @@ def _member_bytes(zip_name, archive, member):
             zip_name, f"compresses “{member.filename}” more than {settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}-fold"
         )
     try:
-        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold.
+        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold. It
+        # raises NotImplementedError for a compression method it has no decoder for: unreadable all the same.
         return archive.read(member)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
         raise ValidationError(f"{label} cannot be read: the zip is damaged.", code="bad_zip") from None
