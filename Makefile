@@ -40,7 +40,7 @@ BENCH_ENV := DJANGO_DEBUG=0 DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3
 
 bench: $(STAMP)
 	mkdir -p var
-	rm -f var/bench.sqlite3*
+	rm -rf var/bench.sqlite3*
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BENCH_ENV) $(BIN)/python manage.py load_gazetteer
 	$(BENCH_ENV) $(BIN)/python manage.py bench_import $(ARTICLES)

@@ -1,14 +1,18 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 
+# What public pages show: a save or delete of any of these changes the archive's generation.
+SHOWN = ["Article", "Mention", "ArticleTopic", "RelatedLink", "Person", "Topic", "SlugRedirect"]
+
 
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = "Commentary archive"
 
     def ready(self):
-        from archive.caching import forget_pages
+        from archive.index.changes import saved_or_deleted
 
-        for model in self.get_models():
-            post_save.connect(forget_pages, sender=model, dispatch_uid=f"forget-pages-save-{model.__name__}")
-            post_delete.connect(forget_pages, sender=model, dispatch_uid=f"forget-pages-delete-{model.__name__}")
+        for name in SHOWN:
+            model = self.get_model(name)
+            post_save.connect(saved_or_deleted, sender=model, dispatch_uid=f"archive-change-save-{name}")
+            post_delete.connect(saved_or_deleted, sender=model, dispatch_uid=f"archive-change-delete-{name}")

@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from archive import gazetteer, search, tagging
-from archive.caching import archive_changed
-from archive.models import Article, Decision, Mention, Person, UnknownName
+from archive import gazetteer, tagging
+from archive.index import changes
+from archive.models import Article, ArticleTopic, Decision, Mention, Person, UnknownName
 
 # When both persons of a merge are in one article, the stronger decision is kept: an editor's word beats the tagger's.
 PRECEDENCE = [Decision.ADDED, Decision.CONFIRMED, Decision.REJECTED, Decision.FOUND]
@@ -42,14 +42,17 @@ def merge_persons(target, others):
 
 
 def articles_changed(article_ids):
-    """What readers see of these articles changed behind the models' backs (bulk updates): their search rows
-    hold their persons' names, and every cached page may show them."""
-    search.reindex(list(article_ids))
-    archive_changed()
+    """What readers see of these articles changed behind the models' backs (bulk updates): their index
+    documents hold their persons' names, and every cached page may show them."""
+    changes.record(article_ids)
 
 
 def person_changed(person):
     articles_changed(Mention.objects.filter(person=person).values_list("article_id", flat=True))
+
+
+def topic_changed(topic):
+    articles_changed(ArticleTopic.objects.filter(topic=topic).values_list("article_id", flat=True))
 
 
 class AlreadyKnown(ValueError):

@@ -1,7 +1,7 @@
 """The article list's current selection as data: every article it shows, as CSV or as JSON Lines.
 
-Both are streamed from a database cursor read in chunks, so an export of the whole archive uses the same memory
-as an export of ten articles.
+The index gives the ids in the list's order; the rows are read from the database a chunk at a time and
+streamed, so an export of the whole archive uses about the same memory as an export of ten articles.
 """
 
 import csv
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from archive import jsonl
 from archive.filters import ArticleFilter
+from archive.index import lookup
 from archive.models import Article
 
 CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "summary"]
@@ -27,7 +28,11 @@ class Line:
 
 def selection(request):
     """Exactly the articles the list page shows for these parameters, in its order, unpaginated."""
-    return ArticleFilter(request.GET, queryset=Article.objects.all()).qs
+    article_filter = ArticleFilter(request.GET)
+    rows = jsonl.export_queryset(Article.objects.all())
+    for ids in lookup.every_id(article_filter.index_filters(), article_filter.ordering):
+        for start in range(0, len(ids), jsonl.CHUNK):
+            yield from rows.in_order(ids[start : start + jsonl.CHUNK])
 
 
 def in_pieces(lines):
@@ -42,10 +47,10 @@ def in_pieces(lines):
         yield "".join(piece)
 
 
-def csv_lines(request, queryset):
+def csv_lines(request, articles):
     writer = csv.writer(Line())
     yield writer.writerow(CSV_HEADER)
-    for article in jsonl.export_queryset(queryset).iterator(chunk_size=jsonl.CHUNK):
+    for article in articles:
         record = jsonl.to_record(article)
         yield writer.writerow(
             [
@@ -60,9 +65,9 @@ def csv_lines(request, queryset):
         )
 
 
-def jsonl_lines(queryset):
-    for record in jsonl.iter_records(queryset):
-        yield jsonl.dumps(record) + "\n"
+def jsonl_lines(articles):
+    for article in articles:
+        yield jsonl.dumps(jsonl.to_record(article)) + "\n"
 
 
 def attachment(lines, content_type, filename):

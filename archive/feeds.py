@@ -10,8 +10,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from archive.models import MINSK, PUBLIC_DECISIONS, Article, Person, Topic
-from archive.views.lists import with_subjects
+from archive.index.listing import IndexedArticles
+from archive.index.query import Filters
+from archive.models import MINSK, Person, Topic
 
 ENTRIES = 50
 
@@ -29,11 +30,11 @@ class ArticlesFeed(Feed):
     def link(self):
         return reverse("archive:article_list")
 
-    def articles(self, obj):
-        return Article.objects.all()
+    def filters(self, obj):
+        return Filters()
 
     def items(self, obj):
-        return with_subjects(self.articles(obj).newest_first())[:ENTRIES]
+        return IndexedArticles(self.filters(obj))[:ENTRIES]
 
     def item_title(self, item):
         return item.title
@@ -66,8 +67,8 @@ class PersonFeed(ArticlesFeed):
     def link(self, obj):
         return obj.get_absolute_url()
 
-    def articles(self, obj):
-        return Article.objects.filter(mentions__person=obj, mentions__decision__in=PUBLIC_DECISIONS)
+    def filters(self, obj):
+        return Filters(persons=(obj.slug,))
 
 
 class TopicFeed(ArticlesFeed):
@@ -83,8 +84,8 @@ class TopicFeed(ArticlesFeed):
     def link(self, obj):
         return obj.get_absolute_url()
 
-    def articles(self, obj):
-        return Article.objects.filter(article_topics__topic=obj, article_topics__decision__in=PUBLIC_DECISIONS)
+    def filters(self, obj):
+        return Filters(topics=(obj.slug,))
 
 
 articles_feed = require_safe(ArticlesFeed())

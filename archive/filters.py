@@ -1,30 +1,33 @@
 """The list of articles as readers narrow it: by dates, persons, topics and words, in the order they chose.
 
-`ArticleFilter(request.GET, queryset=Article.objects.all()).qs` is exactly the list page's articles in the
-list page's order; the exports build on it. A malformed value is a form error and is left out of the
+`ArticleFilter(request.GET).qs` is exactly the list page's articles in the list page's order, read from the
+index a page at a time; the exports build on it. A malformed value is a form error and is left out of the
 filtering; an unknown person or topic matches nothing.
 """
 
 import django_filters
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import Exists, F, OuterRef
 
-from archive import search
-from archive.models import PUBLIC_DECISIONS, Article, ArticleTopic, Mention
+from archive.index import query
+from archive.index.listing import IndexedArticles
+from archive.index.lookup import NEWEST, OLDEST, RELEVANCE
+from archive.models import Article
 
-NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 SORTS = [(NEWEST, "Newest first"), (OLDEST, "Oldest first"), (RELEVANCE, "Most relevant")]
 DATE_FORMAT = "%Y-%m-%d"
-NEWEST_ORDER = ("-published_date", F("published_time").desc(nulls_last=True), "slug")
-OLDEST_ORDER = ("published_date", F("published_time").asc(nulls_first=True), "slug")
+# Every person or topic more narrows the list; past a handful a list is empty, and each costs the index a term.
+MAX_SLUGS = 10
 
 
 class SlugListField(forms.Field):
     """A repeatable slug parameter, kept sorted: all of them must match, so their order means nothing."""
 
     widget = forms.MultipleHiddenInput
-    default_error_messages = {"invalid": "“%(value)s” is not a valid name in a link."}
+    default_error_messages = {
+        "invalid": "“%(value)s” is not a valid name in a link.",
+        "too_many": f"At most {MAX_SLUGS} can be combined; this link names %(count)s.",
+    }
 
     def to_python(self, value):
         if not value:
@@ -34,6 +37,8 @@ class SlugListField(forms.Field):
 
     def validate(self, value):
         super().validate(value)
+        if len(value) > MAX_SLUGS:
+            raise forms.ValidationError(self.error_messages["too_many"], code="too_many", params={"count": len(value)})
         for slug in value:
             if len(slug) > 120:
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid", params={"value": slug})
@@ -49,61 +54,47 @@ class SlugsFilter(django_filters.Filter):
     field_class = SlugListField
 
 
+def _date_filter(label):
+    return django_filters.DateFilter(
+        label=label,
+        input_formats=[DATE_FORMAT],
+        widget=forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT),
+    )
+
+
 class ArticleFilter(django_filters.FilterSet):
+    """The list's parameters, validated; the filtering itself is the index's (`index_filters`)."""
+
     class Meta:
         model = Article
         fields = []
 
     q = django_filters.CharFilter(
-        label="Search",
-        method="filter_words",
-        max_length=200,
-        strip=True,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        label="Search", max_length=200, strip=True, widget=forms.TextInput(attrs={"type": "search"})
     )
-    person = SlugsFilter(label="Persons", method="filter_persons", required=False)
-    topic = SlugsFilter(label="Topics", method="filter_topics", required=False)
-    date_after = django_filters.DateFilter(
-        label="From",
-        field_name="published_date",
-        lookup_expr="gte",
-        input_formats=[DATE_FORMAT],
-        widget=forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT),
-    )
-    date_before = django_filters.DateFilter(
-        label="To",
-        field_name="published_date",
-        lookup_expr="lte",
-        input_formats=[DATE_FORMAT],
-        widget=forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT),
-    )
-    sort = django_filters.ChoiceFilter(label="Order", choices=SORTS, method="sort_articles", empty_label=None)
+    person = SlugsFilter(label="Persons", required=False)
+    topic = SlugsFilter(label="Topics", required=False)
+    date_after = _date_filter("From")
+    date_before = _date_filter("To")
+    sort = django_filters.ChoiceFilter(label="Order", choices=SORTS, empty_label=None)
 
-    def filter_words(self, queryset, name, value):
-        return search.search(queryset, value)
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=queryset if queryset is not None else Article.objects.all(), **kwargs)
 
-    def filter_persons(self, queryset, name, slugs):
-        for slug in slugs:
-            mentions = Mention.objects.filter(article=OuterRef("pk"), person__slug=slug, decision__in=PUBLIC_DECISIONS)
-            queryset = queryset.filter(Exists(mentions))
-        return queryset
+    @property
+    def qs(self):
+        return IndexedArticles(self.index_filters(), self.ordering)
 
-    def filter_topics(self, queryset, name, slugs):
-        for slug in slugs:
-            tags = ArticleTopic.objects.filter(article=OuterRef("pk"), topic__slug=slug, decision__in=PUBLIC_DECISIONS)
-            queryset = queryset.filter(Exists(tags))
-        return queryset
-
-    def sort_articles(self, queryset, name, value):
-        if value == RELEVANCE and self.searching:
-            return queryset.order_by(F("search_rank").desc(), *NEWEST_ORDER)
-        return queryset.order_by(*(OLDEST_ORDER if value == OLDEST else NEWEST_ORDER))
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if not self.cleaned("sort"):
-            queryset = self.sort_articles(queryset, "sort", self.default_sort)
-        return queryset
+    def index_filters(self, *, dates=True):
+        """The valid parameters as the index's filters; without dates, for counting articles per year."""
+        text = self.cleaned("q")
+        return query.Filters(
+            words=query.words(text) if text else None,
+            persons=tuple(self.cleaned("person") or ()),
+            topics=tuple(self.cleaned("topic") or ()),
+            date_after=self.cleaned("date_after") if dates else None,
+            date_before=self.cleaned("date_before") if dates else None,
+        )
 
     def cleaned(self, name):
         """The valid value of a parameter, or None when it is absent or malformed."""

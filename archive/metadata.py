@@ -4,14 +4,14 @@ import json
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from archive.citations import FORMATS, cite_url
-from archive.views.lists import public_mentions, public_topics
+from archive.models import subject_prefetches
 
 # Text inside a script element must not be able to close it, whatever the imported titles contain.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -34,12 +34,8 @@ class ArticleMetadata:
 
     @cached_property
     def subjects(self):
-        # The same attributes as the views' `with_subjects`: an article the view fetched them for is not asked again.
-        prefetch_related_objects(
-            [self.article],
-            Prefetch("mentions", queryset=public_mentions(), to_attr="public_mentions"),
-            Prefetch("article_topics", queryset=public_topics(), to_attr="public_topics"),
-        )
+        # The same attributes as `with_subjects`: an article the view fetched them for is not asked again.
+        prefetch_related_objects([self.article], *subject_prefetches())
         return self.article.public_mentions, self.article.public_topics
 
     @property

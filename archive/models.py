@@ -24,6 +24,25 @@ class ArticleQuerySet(models.QuerySet):
     def leads(self):
         return self.filter(related_links__isnull=False).distinct()
 
+    def with_subjects(self):
+        """Fetch the public persons and topics of every article in two queries, however many articles."""
+        return self.prefetch_related(*subject_prefetches())
+
+    def in_order(self, ids):
+        """These articles as a list in the order of `ids`; an id no longer in the database is left out."""
+        found = {article.pk: article for article in self.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+
+def subject_prefetches():
+    """The public persons and topics of articles, as `public_mentions` and `public_topics`, in their order."""
+    return [
+        models.Prefetch("mentions", Mention.objects.public().select_related("person"), to_attr="public_mentions"),
+        models.Prefetch(
+            "article_topics", ArticleTopic.objects.public().select_related("topic"), to_attr="public_topics"
+        ),
+    ]
+
 
 class Article(models.Model):
     """One commentary, identified by its normalised title and its publication date."""
@@ -214,6 +233,12 @@ class Decision(models.TextChoices):
 PUBLIC_DECISIONS = [Decision.FOUND, Decision.CONFIRMED, Decision.ADDED]
 
 
+class DecisionQuerySet(models.QuerySet):
+    def public(self):
+        """The rows readers see, in the article's order."""
+        return self.filter(decision__in=PUBLIC_DECISIONS).order_by("position")
+
+
 class Mention(models.Model):
     """A person an article is about, how that was established, and in which order they appear."""
 
@@ -222,6 +247,8 @@ class Mention(models.Model):
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.FOUND)
     pictured = models.BooleanField(default=False, help_text="Shown in the article's photo.")
     position = models.PositiveIntegerField(default=0)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position", "person__name"]
@@ -236,6 +263,8 @@ class ArticleTopic(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_topics")
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.FOUND)
     position = models.PositiveIntegerField(default=0)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position", "topic__name"]
@@ -258,3 +287,17 @@ class UnknownName(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class Change(models.Model):
+    """One committed change to what readers see, in commit order: the read index and the page caches follow it.
+
+    Its id is the archive's generation. A row names the article whose index document must be made again, or no
+    article when only names or descriptions changed; an article that was deleted is named all the same.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    article_id = models.BigIntegerField(null=True, blank=True)
+
+    def __str__(self):
+        return f"change {self.id} ({self.article_id or 'names'})"

@@ -82,6 +82,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def default_index_dir(database):
+    """A read index folder of its own for each database, so that pointing DATABASE_URL elsewhere never shows
+    another database's index."""
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        return Path(f"{database['NAME']}.index")
+    name = "-".join(str(database.get(key) or "") for key in ("HOST", "PORT", "NAME"))
+    return BASE_DIR / "var" / "index" / name
+
+
+# The read index (archive/index/): derived from the database, made on first use, rebuilt by `rebuild_index`.
+ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or default_index_dir(DATABASES["default"]))
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -90,7 +103,8 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process keeps its own pages: the generation they are kept under is read from the database.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -143,12 +157,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Public pages are cached whole until the archive changes (archive/caching.py); 0 turns that off. Only a
-# cache that every process shares (Redis) hears of a change made by another process, such as a command-line
-# import, so without REDIS_URL pages are not cached.
-ARCHIVE_PAGE_CACHE_SECONDS = int(
-    os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 3600 if os.environ.get("REDIS_URL") else 0)
-)
+# Public pages are cached whole until the archive changes (archive/caching.py); 0 turns that off.
+ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 3600))
 ARCHIVE_BROWSER_CACHE_SECONDS = 300
 
 ARCHIVE_SITE_NAME = "Belarus Commentary Archive"

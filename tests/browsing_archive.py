@@ -6,7 +6,6 @@ articles about the same person: the seed's similar item (25 September 2017) fall
 31 December 2017, the two articles of `RELEASE_PAGE` fall inside it.
 """
 
-from archive import search
 from archive.importer.identity import slug_for
 from archive.importer.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
@@ -93,7 +92,6 @@ def build_archive():
     curate(RELEASE, persons=[statkevich], topics=[protests])
     curate(MARCH, persons=[statkevich], topics=[protests])
     curate(SANCTIONS, persons=[lukashenko], topics=[topic("sanctions", "Sanctions")])
-    search.reindex(Article.objects.all())
 
 
 def permalink(date, title):

@@ -27,6 +27,17 @@ def fresh_gazetteer():
 
 
 @pytest.fixture(autouse=True)
+def read_index(settings, tmp_path):
+    """A read index of this test's own: the database is rolled back after each test, the index folder is not."""
+    from archive.index import store
+
+    settings.ARCHIVE_INDEX_DIR = tmp_path / "index"
+    store.close()
+    yield settings.ARCHIVE_INDEX_DIR
+    store.close()
+
+
+@pytest.fixture(autouse=True)
 def uncached_pages(settings):
     """Serve pages fresh: a test rolls its changes back instead of committing them, so the page cache, which
     forgets pages when a change commits, would go on serving what an earlier test saw (test_caching.py
@@ -50,10 +61,9 @@ def seeded(db, gazetteer, seed_page_path):
 
 @pytest.fixture
 def make_article(db):
-    """Create an article directly, indexed for search: `make_article("Title", "2016-04-22", body=..., time=...)`."""
+    """Create an article directly: `make_article("Title", "2016-04-22", body=..., time=...)`."""
     import datetime
 
-    from archive import search
     from archive.importer.identity import slug_for
     from archive.models import Article
 
@@ -66,7 +76,6 @@ def make_article(db):
             body=body,
             **fields,
         )
-        search.reindex([article])
         return article
 
     return make
@@ -85,8 +94,7 @@ SMALL_ARCHIVE = [
 @pytest.fixture
 def small_archive(make_article):
     """Five articles with persons (one mention rejected) and topics, for filter and list tests."""
-    from archive import search
-    from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
+    from archive.models import ArticleTopic, Decision, Mention, Person, Topic
 
     persons = {
         slug: Person.objects.create(slug=slug, name=slug.title()) for slug in ["lukashenko", "putin", "statkevich"]
@@ -102,4 +110,3 @@ def small_archive(make_article):
             Mention.objects.create(article=article, person=persons[slug], decision=Decision.REJECTED)
         for slug in tags:
             ArticleTopic.objects.create(article=article, topic=topics[slug], decision=Decision.CONFIRMED)
-    search.reindex(Article.objects.all())

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from archive.caching import archive_changed
+from archive.index import changes
 from archive.models import Article
 from tests.conftest import PAGES, import_path
 
@@ -32,7 +32,7 @@ def test_a_committed_change_makes_every_page_fresh(seeded, cached_pages, client,
     client.get("/")
     Article.objects.filter(title=LEAD_TITLE).update(title="Renamed and announced")
     with django_capture_on_commit_callbacks(execute=True):
-        archive_changed()
+        changes.record()
     assert "Renamed and announced" in client.get("/").text
 
 

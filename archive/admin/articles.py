@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from archive import images, search
+from archive import images
 from archive.admin import imports
 from archive.forms import ArticleAdminForm
 from archive.models import Article, ArticleTopic, Decision, Mention, RelatedLink, SlugRedirect
@@ -83,11 +83,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if "image" in form.changed_data and obj.image:
             obj.image_renditions = images.make_renditions(obj.image)
             obj.save(update_fields=["image_renditions"])
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Persons' names are part of the index, so it is brought up to date once the inlines are saved too.
-        search.reindex([form.instance])
 
     @admin.display(description="As readers see it")
     def rendered_body(self, obj):

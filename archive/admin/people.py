@@ -141,6 +141,11 @@ class TopicAdmin(admin.ModelAdmin):
     def article_count(self, topic):
         return changelist_link(ArticleTopic, topic.public_articles, topic__id__exact=topic.pk)
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            curation.topic_changed(obj)
+
 
 class DecisionAdmin(admin.ModelAdmin):
     """Editors confirm or reject what the tagger found; what they add by hand is marked as added."""

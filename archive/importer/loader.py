@@ -11,11 +11,11 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from archive import search, tagging
-from archive.caching import archive_changed
+from archive import tagging
 from archive.importer.identity import slug_for, title_key
 from archive.importer.merge import Version, merge
 from archive.importer.parser import ParseError, decode, parse_page
+from archive.index import changes
 from archive.jsonl import RecordError, parse_record
 from archive.models import Article, ArticleSource, RelatedLink, SourceFile
 from archive.rendering import paragraphs_to_markdown
@@ -80,7 +80,8 @@ def import_file(name, data, *, user=None, dry_run=False):
                 "articles": [_history_entry(o) for o in result.articles if o.status != UNCHANGED or o.new_link],
             }
             source.save(update_fields=["summary"])
-            archive_changed()
+            # Every article of the file: an unchanged one may have gained a link, which shows on its page.
+            changes.record(outcome.article_id for outcome in result.articles)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -143,7 +144,6 @@ def _page_loader(page):
             outcome.new_link = outcome.article_id in linked
         changed = [a for a, o in zip(articles, outcomes, strict=True) if o.status != UNCHANGED]
         tagging.tag_articles(changed, created=created)
-        search.reindex(changed)
         return outcomes
 
     return load
@@ -174,7 +174,6 @@ def _export_loader(text):
                 _restore_sources(article, record.sources)
         for record in records:
             _link(by_url[record.url], [_resolve(url, by_url, record) for url in record.related])
-        search.reindex(by_url.values())
         return outcomes
 
     return load

@@ -3,50 +3,47 @@
 import calendar
 import datetime
 
-from django.db.models import Count
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from archive.models import Article
-from archive.views.lists import Pagination, page_urls, with_subjects
+from archive.index import lookup, query, schema
+from archive.index.listing import IndexedArticles
+from archive.views.lists import EVERY, Pagination, page_urls
+
+EVERYTHING = query.Filters()
 
 
-def year_counts(articles):
-    """[(year, count)] newest year first."""
-    return _counts(articles, ExtractYear, "-part")
+def year_counts():
+    """[(year, count)] of the whole archive, newest year first."""
+    return sorted(lookup.counts(EVERYTHING, {"year": EVERY})["year"], reverse=True)
 
 
-def _counts(articles, extract, order):
-    rows = (
-        articles.order_by()
-        .annotate(part=extract("published_date"))
-        .values("part")
-        .annotate(count=Count("pk"))
-        .order_by(order)
-        .values_list("part", "count")
-    )
-    return list(rows)
+def _in(first, last):
+    return query.Filters(date_after=first, date_before=last)
 
 
 @require_safe
 def year_archive(request, year):
-    articles = Article.objects.filter(published_date__year=year)
-    months = _counts(articles, ExtractMonth, "part")
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    months = sorted(lookup.counts(_in(first, last), {"month": 12})["month"])
     if not months:
         raise Http404("No articles in this year")
     path = reverse("archive:year_archive", kwargs={"year": year})
+    years = [found for found, _ in year_counts()]
     return render(
         request,
         "archive/year_archive.html",
         {
             "year": year,
-            "months": [(datetime.date(year, month, 1), count, _month_url(year, month)) for month, count in months],
-            "pagination": Pagination(request, with_subjects(articles.chronological()), page_urls(path)),
-            "previous": _year_beside(year, later=False),
-            "next": _year_beside(year, later=True),
+            "months": [
+                (datetime.date(year, number % 100, 1), count, _month_url(year, number % 100))
+                for number, count in months
+            ],
+            "pagination": Pagination(request, IndexedArticles(_in(first, last), lookup.OLDEST), page_urls(path)),
+            "previous": _beside(years, year, later=False, url=_year_url),
+            "next": _beside(years, year, later=True, url=_year_url),
         },
     )
 
@@ -57,48 +54,39 @@ def month_archive(request, year, month):
         raise Http404("No such month")
     first = datetime.date(year, month, 1)
     last = first.replace(day=calendar.monthrange(year, month)[1])
-    articles = Article.objects.filter(published_date__range=(first, last))
-    days = _counts(articles, ExtractDay, "part")
+    days = sorted(lookup.counts(_in(first, last), {"date": 31})["date"])
     if not days:
         raise Http404("No articles in this month")
+    months = [schema.parse_month(number) for number, _ in lookup.counts(EVERYTHING, {"month": EVERY})["month"]]
     return render(
         request,
         "archive/month_archive.html",
         {
             "month": first,
-            "days": [(first.replace(day=day), count) for day, count in days],
-            "year_url": reverse("archive:year_archive", kwargs={"year": year}),
+            "days": [(schema.parse_day(number), count) for number, count in days],
+            "year_url": _year_url(year),
             "pagination": Pagination(
-                request, with_subjects(articles.chronological()), page_urls(_month_url(year, month))
+                request, IndexedArticles(_in(first, last), lookup.OLDEST), page_urls(_month_url(year, month))
             ),
-            "previous": _month_beside(first, later=False),
-            "next": _month_beside(last, later=True),
+            "previous": _beside(months, first, later=False, url=lambda m: _month_url(m.year, m.month)),
+            "next": _beside(months, first, later=True, url=lambda m: _month_url(m.year, m.month)),
         },
     )
+
+
+def _year_url(year):
+    return reverse("archive:year_archive", kwargs={"year": year})
 
 
 def _month_url(year, month):
     return reverse("archive:month_archive", kwargs={"year": year, "month": month})
 
 
-def _year_beside(year, *, later):
-    articles = Article.objects.only("published_date")
-    if later:
-        found = articles.filter(published_date__year__gt=year).order_by("published_date").first()
-    else:
-        found = articles.filter(published_date__year__lt=year).order_by("-published_date").first()
-    if found is None:
-        return None
-    return found.published_date.year, reverse("archive:year_archive", kwargs={"year": found.published_date.year})
-
-
-def _month_beside(day, *, later):
-    articles = Article.objects.only("published_date")
-    if later:
-        found = articles.filter(published_date__gt=day).order_by("published_date").first()
-    else:
-        found = articles.filter(published_date__lt=day).order_by("-published_date").first()
-    if found is None:
-        return None
-    d = found.published_date
-    return d.replace(day=1), _month_url(d.year, d.month)
+def _beside(values, value, *, later, url):
+    """(the nearest value before or after this one, its URL), or None at either end."""
+    found = (
+        min((v for v in values if v > value), default=None)
+        if later
+        else max((v for v in values if v < value), default=None)
+    )
+    return None if found is None else (found, url(found))

@@ -2,60 +2,47 @@
 
 import datetime
 
-from django.db.models import CharField, Count
-from django.db.models.functions import Cast, Substr
-
-from archive.filters import ArticleFilter
-from archive.models import Article, Person, Topic
-from archive.views.lists import counted
+from archive.index import lookup
+from archive.models import Person, Topic
+from archive.views.lists import EVERY, counted
 
 LIMIT = 12
-RELATIONS = {"person": "mentions", "topic": "article_topics"}
+MODELS = {"person": Person, "topic": Topic}
 
 
 def names(params):
     """Display names of the persons and topics in the list's parameters, keyed by (kind, slug)."""
     found = {}
-    for kind, model in [("person", Person), ("topic", Topic)]:
-        for slug, name in model.objects.filter(slug__in=params.get(kind, [])).values_list("slug", "name"):
-            found[kind, slug] = name
+    for kind, model in MODELS.items():
+        if slugs := params.get(kind):
+            for slug, name in model.objects.filter(slug__in=slugs).values_list("slug", "name"):
+                found[kind, slug] = name
     return found
 
 
 def unknown(params, known):
     """(kind, slug) of the requested persons and topics the archive does not have."""
-    return [(kind, slug) for kind in ("person", "topic") for slug in params.get(kind, []) if (kind, slug) not in known]
+    return [(kind, slug) for kind in MODELS for slug in params.get(kind, []) if (kind, slug) not in known]
 
 
-def choices(state, kind, subjects, results):
+def choices(state, kind, filters):
     """The persons or topics most present in the current results, with the count each would leave, and the
     link that adds it to the filters. Those already chosen are shown as chips instead."""
     chosen = state.params.get(kind, [])
-    rows = counted(subjects.exclude(slug__in=chosen), RELATIONS[kind], results).order_by("-count", "name")[:LIMIT]
-    return [(subject, subject.count, state.adding(kind, subject.slug)) for subject in rows]
+    subjects = counted(MODELS[kind], kind, filters, limit=LIMIT, exclude=chosen)
+    return [(subject, subject.count, state.adding(kind, subject.slug)) for subject in subjects]
 
 
-def years(state, data):
+def years(state, filters_without_dates):
     """Each year with the number of articles it would give if the dates chosen were that year."""
-    without_dates = data.copy()
-    for name in ("date_after", "date_before", "page"):
-        without_dates.pop(name, None)
-    base = ArticleFilter(without_dates, queryset=Article.objects.all()).qs.order_by()
-    # The year is read off the ISO text of the date: a built-in string function, where extracting the year made
-    # SQLite call back into Python for every row.
-    rows = (
-        base.annotate(year=Substr(Cast("published_date", CharField()), 1, 4))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
+    rows = sorted(lookup.counts(filters_without_dates, {"year": EVERY})["year"], reverse=True)
     chosen = (state.params.get("date_after"), state.params.get("date_before"))
     return [
         {
-            "year": int(row["year"]),
-            "count": row["count"],
-            "url": state.url(date_after=f"{row['year']}-01-01", date_before=f"{row['year']}-12-31"),
-            "current": chosen == (datetime.date(int(row["year"]), 1, 1), datetime.date(int(row["year"]), 12, 31)),
+            "year": year,
+            "count": count,
+            "url": state.url(date_after=f"{year}-01-01", date_before=f"{year}-12-31"),
+            "current": chosen == (datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
         }
-        for row in rows
+        for year, count in rows
     ]

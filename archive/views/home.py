@@ -3,12 +3,15 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from archive.models import Article, Person, Topic
+from archive.index.listing import IndexedArticles
+from archive.index.query import Filters
+from archive.models import Person, Topic
 from archive.views.dates import year_counts
-from archive.views.lists import counted, with_subjects
+from archive.views.lists import counted
 
 LATEST = 10
 MOST = 10
+EVERYTHING = Filters()
 
 
 @require_safe
@@ -17,9 +20,9 @@ def home(request):
         request,
         "archive/home.html",
         {
-            "latest": with_subjects(Article.objects.leads().newest_first())[:LATEST],
-            "persons": counted(Person.objects.all(), "mentions").order_by("-count", "name")[:MOST],
-            "topics": counted(Topic.objects.all(), "article_topics").order_by("-count", "name")[:MOST],
-            "years": year_counts(Article.objects.all()),
+            "latest": IndexedArticles(Filters(leads_only=True))[:LATEST],
+            "persons": counted(Person, "person", EVERYTHING, limit=MOST),
+            "topics": counted(Topic, "topic", EVERYTHING, limit=MOST),
+            "years": year_counts(),
         },
     )

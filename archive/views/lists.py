@@ -1,49 +1,52 @@
-"""What every list of articles shares: the persons and topics shown with each item, and pagination."""
+"""What every list of articles shares: counts of persons and topics read from the index, and pagination."""
+
+import copy
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch
+from django.utils.text import Truncator
 
-from archive.models import PUBLIC_DECISIONS, ArticleTopic, Mention
+from archive.index import lookup
 
 PER_PAGE = 20
+MAX_PAGE = 999_999_999
+# More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
+EVERY = 65000
+FACETS = {"person": "persons", "topic": "topics"}
 
 
-def public_mentions():
-    return Mention.objects.filter(decision__in=PUBLIC_DECISIONS).select_related("person").order_by("position")
+def counted(model, kind, filters, limit=None, exclude=()):
+    """Persons or topics of these articles with `count` set, most first then by name; `limit` of them, or all.
 
-
-def public_topics():
-    return ArticleTopic.objects.filter(decision__in=PUBLIC_DECISIONS).select_related("topic").order_by("position")
-
-
-def with_subjects(articles):
-    """Fetch the persons and topics of every listed article in two queries, whatever the list's length."""
-    return articles.prefetch_related(
-        Prefetch("mentions", queryset=public_mentions(), to_attr="public_mentions"),
-        Prefetch("article_topics", queryset=public_topics(), to_attr="public_topics"),
-    )
-
-
-def counted(subjects, relation, articles=None):
-    """Persons or topics with `count`, the number of (these) articles that publicly mention them."""
-    conditions = {f"{relation}__decision__in": PUBLIC_DECISIONS}
-    if articles is not None:
-        conditions[f"{relation}__article__in"] = articles.order_by().values("pk")
-    # Grouping drags every selected column through the sort: leave the long alias and term lists behind.
-    return subjects.filter(**conditions).only("slug", "name", "description").annotate(count=Count(relation))
+    The index counts; the database is asked once, for the subjects that make the cut (ties at the cut included).
+    """
+    found = [
+        (slug, n) for slug, n in lookup.counts(filters, {FACETS[kind]: EVERY})[FACETS[kind]] if slug not in exclude
+    ]
+    if limit is not None and len(found) > limit:
+        cutoff = found[limit - 1][1]
+        found = [(slug, n) for slug, n in found if n >= cutoff]
+    numbers = dict(found)
+    subjects = []
+    for subject in model.objects.filter(slug__in=numbers).only("slug", "name", "description"):
+        subject = copy.copy(subject)
+        subject.count = numbers[subject.slug]
+        subjects.append(subject)
+    subjects.sort(key=lambda subject: (-subject.count, subject.name))
+    return subjects[:limit]
 
 
 class Pagination:
     """One page of a list. A page number that is not a number shows the first page; past the end, none."""
 
-    def __init__(self, request, queryset, url_for, per_page=PER_PAGE):
-        self.paginator = Paginator(queryset, per_page)
+    def __init__(self, request, articles, url_for, per_page=PER_PAGE):
+        self.paginator = Paginator(articles, per_page)
         self.url_for = url_for
         self.message = ""
         raw = request.GET.get("page", "1")
-        number = int(raw) if raw.isdigit() and raw.isascii() else None
+        # Past nine digits a number is no page of any list, and converting thousands of digits costs seconds.
+        number = min(int(raw[:10]), MAX_PAGE) if raw.isdigit() and raw.isascii() else None
         if number is None or number < 1:
-            self.message = f"“{raw}” is not a page number, so the first page is shown."
+            self.message = f"“{Truncator(raw).chars(40)}” is not a page number, so the first page is shown."
             number = 1
         if number > self.paginator.num_pages:
             self.message = f"There is no page {number}: this list has {self.paginator.num_pages}."

@@ -2,15 +2,16 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from archive import charts
-from archive.models import PUBLIC_DECISIONS, Article, Person, Topic
+from archive.index import lookup
+from archive.index.listing import IndexedArticles
+from archive.index.query import Filters
+from archive.models import Person, Topic
 from archive.views.list_state import list_url
-from archive.views.lists import Pagination, counted, page_urls, with_subjects
+from archive.views.lists import EVERY, Pagination, counted, page_urls
 
 RELATED_LIMIT = 10
 
@@ -21,13 +22,15 @@ class Kind:
 
     name: str
     model: type
-    relation: str
     plural: str
     index_title: str
 
+    def filters(self, slug):
+        return Filters(persons=(slug,)) if self.name == "person" else Filters(topics=(slug,))
 
-PERSONS = Kind("person", Person, "mentions", "people", "People")
-TOPICS = Kind("topic", Topic, "article_topics", "topics", "Topics")
+
+PERSONS = Kind("person", Person, "people", "People")
+TOPICS = Kind("topic", Topic, "topics", "Topics")
 KINDS = (PERSONS, TOPICS)
 
 
@@ -52,25 +55,15 @@ def topic_detail(request, slug):
 
 
 def _index(request, kind):
-    subjects = counted(kind.model.objects.all(), kind.relation).order_by("name")
+    subjects = sorted(counted(kind.model, kind.name, Filters()), key=lambda subject: subject.name)
     return render(request, "archive/subject_list.html", {"subjects": subjects, "kind": kind, "section": kind.plural})
 
 
 def _detail(request, kind, slug):
     subject = get_object_or_404(kind.model, slug=slug)
-    articles = Article.objects.filter(
-        **{f"{kind.relation}__{kind.name}": subject, f"{kind.relation}__decision__in": PUBLIC_DECISIONS}
-    ).newest_first()
-    pagination = Pagination(request, with_subjects(articles), page_urls(subject.get_absolute_url()))
-    per_year = dict(
-        articles.order_by()
-        .annotate(year=ExtractYear("published_date"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .values_list("year", "count")
-    )
-    ids = articles.order_by().values("pk")
-    others = {k.name: k.model.objects.exclude(pk=subject.pk) if k is kind else k.model.objects.all() for k in KINDS}
+    filters = kind.filters(subject.slug)
+    pagination = Pagination(request, IndexedArticles(filters), page_urls(subject.get_absolute_url()))
+    per_year = dict(lookup.counts(filters, {"year": EVERY})["year"])
     return render(
         request,
         "archive/subject_detail.html",
@@ -82,15 +75,16 @@ def _detail(request, kind, slug):
             "pagination": pagination,
             "total": pagination.paginator.count,
             "chart": charts.per_year("Articles per year", per_year),
-            "alongside": [(k, _alongside(kind, subject, k, others[k.name], ids)) for k in KINDS],
+            "alongside": [(k, _alongside(kind, subject, k, filters)) for k in KINDS],
             "list_url": list_url(**{kind.name: [subject.slug]}),
         },
     )
 
 
-def _alongside(kind, subject, other_kind, others, articles):
+def _alongside(kind, subject, other_kind, filters):
     """The persons or topics most often found in these articles, each with the list of the articles they share."""
-    found = counted(others, other_kind.relation, articles).order_by("-count", "name")[:RELATED_LIMIT]
+    exclude = [subject.slug] if other_kind is kind else []
+    found = counted(other_kind.model, other_kind.name, filters, limit=RELATED_LIMIT, exclude=exclude)
     shared = []
     for other in found:
         params = {kind.name: [subject.slug]}

@@ -1,0 +1,64 @@
+"""The change log: every committed change to what readers see, recorded in its transaction, applied after it.
+
+Writers call `record` inside their transaction; once it commits, this process brings its index up to date. Other
+processes and hosts find the new changes in the log on their next request (`store.searcher`), so nothing that
+was committed is lost when the index could not be written at the time.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+
+from archive.index import store
+from archive.models import Change
+
+# Any constant: PostgreSQL's transaction-scoped lock that makes change numbers follow commit order.
+_COMMIT_ORDER_LOCK = 7_310_001
+_state = threading.local()
+
+
+def record(article_ids=()):
+    """Note that these articles changed (or, with none, only what pages say of persons and topics)."""
+    ids = list(dict.fromkeys(article_ids))
+    if connection.vendor == "postgresql":
+        # Numbers are drawn when a row is written but become visible at commit: without this, a change drawn
+        # earlier could commit after a later one had been applied, and be skipped.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_COMMIT_ORDER_LOCK])
+    Change.objects.bulk_create([Change(article_id=pk) for pk in ids] or [Change()], batch_size=1000)
+    transaction.on_commit(_committed)
+
+
+@contextmanager
+def deferred():
+    """Apply the changes once at the end rather than after every commit: for long runs of small transactions."""
+    _state.deferred = getattr(_state, "deferred", 0) + 1
+    try:
+        yield
+    finally:
+        _state.deferred -= 1
+        if not _state.deferred:
+            store.catch_up()
+
+
+def _committed():
+    if not getattr(_state, "deferred", 0):
+        store.catch_up()
+
+
+def saved_or_deleted(sender, instance, **kwargs):
+    """Signal receiver for the models pages show: any save or delete, wherever it is made, is recorded."""
+    record(_articles_of(instance))
+
+
+def _articles_of(instance):
+    if instance._meta.model_name == "article":
+        return [instance.pk]
+    if instance._meta.model_name == "relatedlink":
+        return [instance.lead_id, instance.related_id]
+    if hasattr(instance, "article_id"):
+        return [instance.article_id]
+    # Persons and topics: their names and descriptions show on pages; the articles that carry their slugs are
+    # recorded by the curation that changes a slug (`archive.curation`).
+    return []

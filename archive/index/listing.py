@@ -1,0 +1,39 @@
+"""A list of articles read from the index, as a sequence Django's Paginator pages through.
+
+The paginator asks for the count, then for one slice: the index answers both, and the database is asked only
+for the rows of that slice, with their persons and topics (three queries, however long the list).
+"""
+
+from archive.index import lookup
+from archive.models import Article
+
+
+class IndexedArticles:
+    def __init__(self, filters, sort=lookup.NEWEST):
+        self.filters = filters
+        self.sort = sort
+        self._total = None
+
+    def count(self):
+        if self._total is None:
+            self._total = lookup.count(self.filters)
+        return self._total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            found = self[item : item + 1]
+            if not found:
+                raise IndexError(item)
+            return found[0]
+        start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
+        if stop <= start:
+            return []
+        found = lookup.page(self.filters, self.sort, offset=start, limit=stop - start)
+        self._total = found.total
+        return Article.objects.with_subjects().in_order(found.ids)
+
+    def __iter__(self):
+        return iter(self[:])

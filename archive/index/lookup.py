@@ -1,0 +1,131 @@
+"""Questions pages ask the read index: a page of ids in the list's order, how many, counts by facet, neighbours.
+
+Each answer costs what the page shows, not what the archive holds. A page that asks several questions sees one
+generation of the archive: the one its request started with (`at_generation`).
+"""
+
+import contextvars
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import tantivy
+
+from archive.index import query, schema, store
+
+NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
+_SORT_FIELDS = {NEWEST: "newest", OLDEST: "oldest"}
+_generation = contextvars.ContextVar("archive_generation", default=None)
+
+
+@contextmanager
+def at_generation(seq):
+    """Answer every question asked inside from the index as of this generation (read once per request)."""
+    token = _generation.set(seq)
+    try:
+        yield
+    finally:
+        _generation.reset(token)
+
+
+def _searcher():
+    seq = _generation.get()
+    return store.searcher(store.generation() if seq is None else seq)
+
+
+@dataclass(frozen=True)
+class Page:
+    ids: list
+    total: int
+
+
+def page(filters, sort=NEWEST, offset=0, limit=20):
+    """The ids of one page of the list, in its order, and how many articles the whole list has."""
+    searcher = _searcher()
+    index_query = query.of(filters)
+    if sort == RELEVANCE:
+        return _by_relevance(searcher, index_query, offset, limit)
+    result = searcher.search(
+        index_query,
+        max(limit, 1),
+        count=True,
+        order_by_field=_SORT_FIELDS[sort],
+        offset=offset,
+        order=tantivy.Order.Asc,
+    )
+    hits = [address for _, address in result.hits][:limit]
+    return Page(searcher.fast_field_values("id", hits), result.count)
+
+
+def _by_relevance(searcher, index_query, offset, limit):
+    result = searcher.search(index_query, max(offset + limit, 1), count=True)
+    addresses = [address for _, address in result.hits]
+    ids = searcher.fast_field_values("id", addresses)
+    moments = searcher.fast_field_values("moment", addresses)
+    # Equal scores (the same words in the same places) go newest first, as the list does without a search.
+    ranked = sorted(zip(result.hits, moments, ids, strict=True), key=lambda hit: (-hit[0][0], -hit[1]))
+    return Page([pk for _, _, pk in ranked][offset : offset + limit], result.count)
+
+
+def count(filters):
+    return _searcher().search(query.of(filters), 1, count=True).count
+
+
+def counts(filters, sizes):
+    """{facet: [(value, count)]} over the list's articles, most first; `sizes` maps facet fields to how many."""
+    aggregations = {name: {"terms": {"field": name, "size": size}} for name, size in sizes.items()}
+    found = _searcher().aggregate(query.of(filters), aggregations)
+    return {name: [(bucket["key"], bucket["doc_count"]) for bucket in found[name]["buckets"]] for name in sizes}
+
+
+def every_id(filters, sort=NEWEST, batch=5000):
+    """All the list's ids in its order, a batch at a time, from one searcher (for exports)."""
+    searcher = _searcher()
+    index_query = query.of(filters)
+    if sort == RELEVANCE:
+        # Ranking needs every hit at once; ids are small even for the whole archive.
+        total = searcher.search(index_query, 1, count=True).count
+        yield _by_relevance(searcher, index_query, 0, total).ids
+        return
+    offset = 0
+    while True:
+        result = searcher.search(
+            index_query, batch, count=False, order_by_field=_SORT_FIELDS[sort], offset=offset, order=tantivy.Order.Asc
+        )
+        if not result.hits:
+            return
+        yield searcher.fast_field_values("id", [address for _, address in result.hits])
+        offset += batch
+
+
+def neighbours(article):
+    """The ids of the articles just before and just after this one in time (None at either end)."""
+    searcher = _searcher()
+    oldest, _ = schema.sort_keys(article.published_date, article.published_time, article.slug)
+    moment = schema.moment(article.published_date, article.published_time)
+    same_moment = tantivy.Query.term_query(schema.SCHEMA, "moment", moment)
+    # Articles sharing a day and a time are few: read them all, then step across to the next moment.
+    result = searcher.search(same_moment, 1000, order_by_field="oldest", order=tantivy.Order.Asc)
+    keys = [key for key, _ in result.hits]
+    ids = searcher.fast_field_values("id", [address for _, address in result.hits])
+    before = [pk for key, pk in zip(keys, ids, strict=True) if key < oldest]
+    after = [pk for key, pk in zip(keys, ids, strict=True) if key > oldest]
+    previous = before[-1] if before else _step(searcher, moment, later=False)
+    following = after[0] if after else _step(searcher, moment, later=True)
+    return previous, following
+
+
+def _step(searcher, moment, *, later):
+    bounds = (moment, None) if later else (None, moment)
+    beyond = tantivy.Query.range_query(
+        schema.SCHEMA,
+        "moment",
+        tantivy.FieldType.Unsigned,
+        *bounds,
+        include_lower=not later,
+        include_upper=later,
+    )
+    order = tantivy.Order.Asc if later else tantivy.Order.Desc
+    result = searcher.search(beyond, 1, order_by_field="oldest", order=order)
+    if not result.hits:
+        return None
+    return searcher.fast_field_values("id", [result.hits[0][1]])[0]

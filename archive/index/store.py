@@ -1,0 +1,226 @@
+"""The read index's folder, and this process's view of it.
+
+The folder holds whole builds side by side and a link, `current`, naming the one in use, so a rebuild is made
+aside and swapped in at once while readers go on with the build they have open. Each build records in
+`applied` the last change of the database's change log it holds. A process opens the current build once and
+reloads it when the log has moved on; if no process has applied the new changes yet, it applies them itself.
+Only one writer can hold a build at a time (tantivy's lock): a process that finds it taken leaves the changes
+to the writer and only reloads.
+"""
+
+import fcntl
+import logging
+import os
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+
+from archive.index import documents, schema
+from archive.models import Change
+
+CURRENT = "current"
+APPLIED = "applied"
+BUILD_PREFIX = "build-"
+# Builds kept besides the current one, for processes that have not yet moved to it.
+OLD_BUILDS = 1
+CATCH_UP_BATCH = 5000
+WRITER_HEAP = 50_000_000
+BUILD_HEAP = 200_000_000
+# How long a catch-up asked for by a committing process waits for another process's writer to finish.
+WRITER_WAIT_SECONDS = 10
+
+log = logging.getLogger(__name__)
+_lock = threading.RLock()
+_opened = None
+
+
+@dataclass
+class Opened:
+    folder: Path
+    path: Path
+    index: tantivy.Index
+    seq: int
+
+
+def folder():
+    return Path(settings.ARCHIVE_INDEX_DIR)
+
+
+def generation():
+    """The archive's generation: the last change committed to the database (0 for none)."""
+    last = Change.objects.order_by("-id").values_list("id", flat=True).first()
+    return last or 0
+
+
+def searcher(seq):
+    """A searcher showing every change up to `seq`, the generation the caller read."""
+    with _lock:
+        opened = _open(seq)
+        if opened.seq < seq:
+            _catch_up(opened, seq, wait=False)
+        return opened.index.searcher()
+
+
+def catch_up(wait=True):
+    """Apply the changes this process committed, once they are committed (and any others still missing)."""
+    with _lock:
+        seq = generation()
+        _catch_up(_open(seq), seq, wait=wait)
+
+
+def close():
+    """Forget the open build, so that the next use opens the folder afresh (after the setting changed)."""
+    global _opened
+    with _lock:
+        _opened = None
+
+
+def rebuild():
+    """Make a new build of the whole index from the database and put it in use; return its article count."""
+    with _lock, _rebuild_lock():
+        count = _build()
+        close()
+        return count
+
+
+def _open(seq):
+    global _opened
+    base = folder()
+    path = _current_path(base)
+    if path is None:
+        with _rebuild_lock():
+            path = _current_path(base)
+            if path is None:
+                _build()
+                path = _current_path(base)
+    if _opened is None or _opened.folder != base or _opened.path != path:
+        index = tantivy.Index(schema.SCHEMA, path=str(path), reuse=True)
+        index.register_tokenizer(schema.TEXT, schema.analyzer())
+        _opened = Opened(base, path, index, _read_applied(path))
+    if _opened.seq > seq and _opened.seq > generation():
+        # The database was made anew under this index (a test database, a restored backup): start again from it.
+        with _rebuild_lock():
+            _build()
+        _opened = None
+        return _open(seq)
+    return _opened
+
+
+def _current_path(base):
+    link = base / CURRENT
+    path = Path(os.path.realpath(link)) if link.is_symlink() else None
+    if path is None or not (path / APPLIED).exists():
+        return None
+    return path
+
+
+def _catch_up(opened, seq, *, wait):
+    applied = _read_applied(opened.path)
+    if applied < seq:
+        writer = _writer(opened.index, wait)
+        if writer is not None:
+            try:
+                applied = _apply_changes(opened, writer)
+            finally:
+                # Dropping the writer releases its lock on the build.
+                del writer
+    opened.index.reload()
+    opened.seq = max(applied, _read_applied(opened.path))
+
+
+def _writer(index, wait):
+    deadline = time.monotonic() + (WRITER_WAIT_SECONDS if wait else 0)
+    while True:
+        try:
+            return index.writer(WRITER_HEAP, 1)
+        except ValueError as error:
+            if "LockBusy" not in str(error):
+                raise
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+
+
+def _apply_changes(opened, writer):
+    """Apply the change log past what the build holds, in batches, each committed with its position."""
+    applied = _read_applied(opened.path)
+    while batch := list(
+        Change.objects.filter(id__gt=applied).order_by("id").values_list("id", "article_id")[:CATCH_UP_BATCH]
+    ):
+        ids = sorted({article_id for _, article_id in batch if article_id is not None})
+        if ids:
+            # By query: a term of an unsigned field given from Python does not match the indexed one.
+            writer.delete_documents_by_query(tantivy.Query.term_set_query(schema.SCHEMA, "id", ids))
+        for row in documents.rows_for(ids):
+            writer.add_document(schema.document(row))
+        writer.commit()
+        applied = batch[-1][0]
+        _write_applied(opened.path, applied)
+    return applied
+
+
+def _build():
+    base = folder()
+    base.mkdir(parents=True, exist_ok=True)
+    # Read first: a change committed while the build reads the articles is then applied again, which is harmless.
+    seq = generation()
+    path = base / f"{BUILD_PREFIX}{time.time_ns()}"
+    index = tantivy.Index(schema.SCHEMA, path=str(_fresh(path)), reuse=False)
+    index.register_tokenizer(schema.TEXT, schema.analyzer())
+    writer = index.writer(BUILD_HEAP, 2)
+    count = 0
+    for row in documents.all_rows():
+        writer.add_document(schema.document(row))
+        count += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    _write_applied(path, seq)
+    link = base / f".{CURRENT}-{path.name}"
+    link.symlink_to(path.name)
+    os.replace(link, base / CURRENT)
+    _remove_old_builds(base, keep=path)
+    log.info("read index rebuilt: %s articles at change %s", count, seq)
+    return count
+
+
+def _fresh(path):
+    path.mkdir(parents=True)
+    return path
+
+
+def _remove_old_builds(base, keep):
+    builds = sorted((p for p in base.iterdir() if p.name.startswith(BUILD_PREFIX) and p != keep), reverse=True)
+    for old in builds[OLD_BUILDS:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_applied(path):
+    try:
+        return int((path / APPLIED).read_text())
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def _write_applied(path, seq):
+    temporary = path / f".{APPLIED}"
+    temporary.write_text(str(seq))
+    os.replace(temporary, path / APPLIED)
+
+
+@contextmanager
+def _rebuild_lock():
+    """One build at a time across processes; a process that waited finds the build made and uses it."""
+    base = folder()
+    base.mkdir(parents=True, exist_ok=True)
+    with open(base / "rebuild.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
