@@ -1,8 +1,10 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 # What public pages show: a save or delete of any of these changes the archive's generation.
 SHOWN = ["Article", "Mention", "ArticleTopic", "RelatedLink", "Person", "Topic", "SlugRedirect"]
+# Rows of an article that an editor can move to another article: the one they leave changes too.
+MOVABLE = ["Mention", "ArticleTopic", "RelatedLink"]
 
 
 class ArchiveConfig(AppConfig):
@@ -10,9 +12,11 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Commentary archive"
 
     def ready(self):
-        from archive.index.changes import saved_or_deleted
+        from archive.index.changes import moving, saved_or_deleted
 
         for name in SHOWN:
             model = self.get_model(name)
             post_save.connect(saved_or_deleted, sender=model, dispatch_uid=f"archive-change-save-{name}")
             post_delete.connect(saved_or_deleted, sender=model, dispatch_uid=f"archive-change-delete-{name}")
+        for name in MOVABLE:
+            pre_save.connect(moving, sender=self.get_model(name), dispatch_uid=f"archive-change-move-{name}")

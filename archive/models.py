@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from archive import rendering
 from archive.importer.identity import title_key
@@ -298,6 +299,8 @@ class Change(models.Model):
 
     id = models.BigAutoField(primary_key=True)
     article_id = models.BigIntegerField(null=True, blank=True)
+    # When the archive last changed, for Last-Modified.
+    at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):
         return f"change {self.id} ({self.article_id or 'names'})"

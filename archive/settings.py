@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "archive.serving.middleware.CacheHeaders",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -120,7 +121,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -134,6 +135,11 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Behind nginx (deploy/), which ends TLS and says so in X-Forwarded-Proto: addresses the archive writes then
+# say https. Only set this where nothing but the proxy can reach the application server.
+if env_bool("DJANGO_SECURE_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -157,9 +163,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Public pages are cached whole until the archive changes (archive/caching.py); 0 turns that off.
+# Public pages are cached whole until the archive changes (archive/serving/cache.py); 0 turns that off.
 ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 3600))
-ARCHIVE_BROWSER_CACHE_SECONDS = 300
+# How long browsers and caches in front may keep a page, and serve it stale while they ask again.
+ARCHIVE_BROWSER_CACHE_SECONDS = int(os.environ.get("ARCHIVE_BROWSER_CACHE_SECONDS", 300))
+ARCHIVE_STALE_SECONDS = 60
+ARCHIVE_MISSING_CACHE_SECONDS = 60
+ARCHIVE_REDIRECT_CACHE_SECONDS = 86400
+ARCHIVE_ADMIN_PATH = "/admin/"
 
 ARCHIVE_SITE_NAME = "Belarus Commentary Archive"
 ARCHIVE_PUBLISHER = "Belarus Commentary Archive"

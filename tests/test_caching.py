@@ -60,7 +60,7 @@ def test_a_dry_run_forgets_nothing(seeded, cached_pages, django_capture_on_commi
 
 def test_pages_tell_browsers_and_shared_caches_how_long_to_keep_them(seeded, cached_pages, client):
     response = client.get("/")
-    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["Cache-Control"] == "public, max-age=300, stale-while-revalidate=60"
     again = client.get("/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
 

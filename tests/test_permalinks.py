@@ -108,7 +108,7 @@ def test_a_slug_that_never_existed_is_not_found(client, renamed):
 
 
 def export_links(client, query):
-    doc = lxml.html.fromstring(client.get(f"/articles/{query}").content)
+    doc = lxml.html.fromstring(client.get(f"/articles/{query}", follow=True).content)
     return sorted(doc.xpath('//a[contains(@href, "/articles/export.")]/@href'))
 
 

@@ -10,8 +10,10 @@ from archive.rendering import paragraphs_to_markdown
 
 
 def get(client, url):
-    response = client.get(url)
+    """The page at this address, through the one redirect to its canonical form when it is not in that form."""
+    response = client.get(url, follow=True)
     assert response.status_code == 200
+    assert len(response.redirect_chain) <= 1
     return BeautifulSoup(response.content, "html.parser")
 
 

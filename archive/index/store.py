@@ -54,8 +54,12 @@ def folder():
 
 def generation():
     """The archive's generation: the last change committed to the database (0 for none)."""
-    last = Change.objects.order_by("-id").values_list("id", flat=True).first()
-    return last or 0
+    return latest()[0]
+
+
+def latest():
+    """(generation, when it was committed), in one query; (0, None) for an archive that never changed."""
+    return Change.objects.order_by("-id").values_list("id", "at").first() or (0, None)
 
 
 def searcher(seq):
@@ -128,8 +132,9 @@ def _catch_up(opened, seq, *, wait):
             try:
                 applied = _apply_changes(opened, writer)
             finally:
-                # Dropping the writer releases its lock on the build.
-                del writer
+                # Each commit adds a small segment; waiting for the merges it started keeps their number low.
+                # The writer is then spent, and dropping it releases its lock on the build.
+                writer.wait_merging_threads()
     opened.index.reload()
     opened.seq = max(applied, _read_applied(opened.path))
 

@@ -6,41 +6,18 @@ kept in each process's own memory, or in Redis shared by all, under the generati
 """
 
 import hashlib
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.views.decorators.csrf import csrf_exempt
-
-from archive.index import lookup, store
 
 
-def cached_page(view):
-    """Serve a public view from the cache while the archive is unchanged.
-
-    The day is part of the key because pages show it (a citation's access date). Public views only read, so
-    they need no CSRF protection; exempting them lets a POST reach the view and get its 405, not a 403.
-    """
-
-    @csrf_exempt
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        generation = store.generation()
-        with lookup.at_generation(generation):
-            response = _cached(view, generation, request, *args, **kwargs)
-        patch_cache_control(response, public=True, max_age=settings.ARCHIVE_BROWSER_CACHE_SECONDS)
-        return response
-
-    return wrapper
-
-
-def _cached(view, generation, request, *args, **kwargs):
+def cached(view, generation, request, *args, **kwargs):
+    """The view's response, from the cache when this generation has made it before."""
     seconds = settings.ARCHIVE_PAGE_CACHE_SECONDS
     if not seconds or request.method not in ("GET", "HEAD"):
         return view(request, *args, **kwargs)
-    # The host is part of the key because pages write out their absolute address.
+    # The address is part of the key because pages write out their absolute address, scheme and host included.
     path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     key = f"archive:page:{generation}:{timezone.localdate().isoformat()}:{path}"
     response = cache.get(key)

@@ -1,0 +1,214 @@
+"""The reference deployment, tried for real: nginx with deploy/'s configuration in front of gunicorn with
+deploy/gunicorn.conf.py, on free local ports, over a scratch SQLite archive holding the seed page."""
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import ssl
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import PAGES, ROOT, SEEDS
+
+# Short, so that the test sees a page go stale; deployments keep the archive's default of five minutes.
+MAX_AGE = 2
+ARTICLE = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port, deadline=30):
+    import socket
+
+    stop = time.monotonic() + deadline
+    while time.monotonic() < stop:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing answered on port {port} within {deadline} s")
+
+
+class Deployment:
+    def __init__(self, folder):
+        self.folder = folder
+        self.http_port, self.tls_port, self.app_port = free_port(), free_port(), free_port()
+        self.access_log = folder / "gunicorn-access.log"
+        self.env = {
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "deployment-test-key-" + "x" * 40,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_PROXY": "1",
+            "DJANGO_STATIC_ROOT": str(folder / "static"),
+            "DATABASE_URL": f"sqlite:///{folder / 'archive.sqlite3'}",
+            "ARCHIVE_INDEX_DIR": str(folder / "index"),
+            "ARCHIVE_BROWSER_CACHE_SECONDS": str(MAX_AGE),
+            "GUNICORN_BIND": f"127.0.0.1:{self.app_port}",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_ACCESS_LOG": str(self.access_log),
+        }
+        self.processes = []
+
+    def manage(self, *args):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+
+    def start(self):
+        self.manage("migrate", "--noinput")
+        self.manage("collectstatic", "--noinput")
+        self.manage("import_articles", str(SEEDS))
+        self.certificate()
+        self.manage(
+            *("nginx_config", "--listen", f"127.0.0.1:{self.http_port}", "--tls-listen", f"127.0.0.1:{self.tls_port}"),
+            *("--upstream", f"127.0.0.1:{self.app_port}", "--server-name", "127.0.0.1 localhost"),
+            *("--cache-dir", str(self.folder / "cache"), "--certificate", str(self.folder / "cert.pem")),
+            *("--certificate-key", str(self.folder / "key.pem"), "-o", str(self.folder / "archive.conf")),
+        )
+        # As root, nginx's workers would drop to a user who cannot enter the test's private folder.
+        user = "user root;\n" if os.geteuid() == 0 else ""
+        (self.folder / "nginx.conf").write_text(
+            f"{user}pid {self.folder / 'nginx.pid'};\nerror_log {self.folder / 'nginx-error.log'};\nevents {{}}\n"
+            "http {\n access_log off;\n include /etc/nginx/mime.types;\n"
+            f" include {self.folder / 'archive.conf'};\n}}\n"
+        )
+        self.processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "archive.wsgi"],
+                cwd=ROOT,
+                env=self.env,
+            )
+        )
+        self.processes.append(
+            subprocess.Popen(
+                ["nginx", "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder), "-g", "daemon off;"]
+            )
+        )
+        wait_for(self.app_port)
+        wait_for(self.http_port)
+
+    def certificate(self):
+        subprocess.run(
+            [
+                *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"),
+                *("-addext", "subjectAltName=IP:127.0.0.1"),
+                *("-keyout", str(self.folder / "key.pem"), "-out", str(self.folder / "cert.pem")),
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+    def stop(self):
+        for process in self.processes:
+            process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            process.wait(timeout=30)
+
+    def get(self, path, method="GET", headers=None, tls=False):
+        if tls:
+            context = ssl.create_default_context()
+            # The test's own certificate, made a moment ago.
+            context.load_verify_locations(self.folder / "cert.pem")
+            connection = http.client.HTTPSConnection("127.0.0.1", self.tls_port, context=context, timeout=30)
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", self.http_port, timeout=30)
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        response.text = response.read().decode("utf-8", "replace")
+        connection.close()
+        return response
+
+    def archive_answers(self, path, expected):
+        """The statuses gunicorn logged for a path, in order, once they are `expected` or after 5 seconds: a
+        worker writes its log line just after the response has gone."""
+        deadline = time.monotonic() + 5
+        while True:
+            lines = self.access_log.read_text().splitlines() if self.access_log.exists() else []
+            pattern = rf'"GET {re.escape(path)} HTTP/1.1" (\d{{3}})'
+            found = [int(m[1]) for line in lines if (m := re.search(pattern, line))]
+            if found == expected or time.monotonic() > deadline:
+                return found
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    if not shutil.which("nginx"):
+        pytest.fail("nginx is needed for the deployment tests: apt-get install nginx-light")
+    running = Deployment(tmp_path_factory.mktemp("deployment"))
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+
+
+def test_a_second_request_for_a_page_is_served_by_the_cache(deployment):
+    assert deployment.get("/topics/").getheader("X-Cache-Status") == "MISS"
+    again = deployment.get("/topics/")
+    assert (again.status, again.getheader("X-Cache-Status")) == (200, "HIT")
+    assert deployment.archive_answers("/topics/", [200]) == [200]
+
+
+def test_a_page_gone_stale_is_revalidated_by_the_archive_with_a_304(deployment):
+    """After max-age nginx asks again with the page's ETag; the archive, unchanged, answers 304."""
+    first = deployment.get("/people/")
+    assert first.status == 200
+    time.sleep(MAX_AGE + 1)
+    deployment.get("/people/")
+    assert deployment.archive_answers("/people/", [200, 304]) == [200, 304]
+    assert deployment.get("/people/").text == first.text
+
+
+def test_a_committed_import_shows_through_the_cache_within_its_max_age(deployment):
+    title = "Белорусские власти возобновили аресты оппозиции"
+    assert title not in deployment.get("/articles/?sort=oldest").text
+    deployment.manage("import_articles", str(PAGES / "russian_dateline.txt"))
+    imported = time.monotonic()
+    while title not in deployment.get("/articles/?sort=oldest").text:
+        assert time.monotonic() - imported < MAX_AGE + 2, "the import did not show within the page's max-age"
+        time.sleep(0.2)
+
+
+def test_a_post_is_not_allowed(deployment):
+    assert deployment.get("/articles/", method="POST").status == 405
+
+
+def test_a_list_address_not_in_canonical_form_gets_one_permanent_redirect(deployment):
+    moved = deployment.get("/articles/?sort=oldest&junk=1&person=b&person=a&page=1")
+    assert (moved.status, moved.getheader("Location")) == (301, "/articles/?person=a&person=b&sort=oldest")
+    assert deployment.get(moved.getheader("Location")).status == 200
+
+
+def test_hashed_static_files_are_kept_for_a_year_and_never_asked_for_again(deployment):
+    stylesheet = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', deployment.get("/").text)[1]
+    response = deployment.get(stylesheet)
+    assert (response.status, response.getheader("Cache-Control")) == (200, "public, max-age=31536000, immutable")
+
+
+def canonical_link(page):
+    return re.search(r'<link rel="canonical" href="([^"]+)"', page.text)[1]
+
+
+def test_over_tls_the_archive_writes_https_addresses(deployment):
+    """nginx passes the host without the port (`$host`, which it has checked): deployments listen on 80 and 443."""
+    assert canonical_link(deployment.get(ARTICLE, tls=True)) == f"https://127.0.0.1{ARTICLE}"
+    assert canonical_link(deployment.get(ARTICLE)) == f"http://127.0.0.1{ARTICLE}"
+
+
+def test_the_admin_is_never_cached(deployment):
+    response = deployment.get("/admin/login/")
+    assert response.status == 200
+    assert "no-store" in response.getheader("Cache-Control")
+    assert "private" in response.getheader("Cache-Control")
+    assert response.getheader("X-Cache-Status") is None
