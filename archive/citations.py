@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -121,11 +120,8 @@ FORMATS = {
 
 
 def cite_url(article, kind):
-    d = article.published_date
-    return reverse(
-        f"archive:cite_{kind}",
-        kwargs={"year": d.year, "month": d.month, "day": d.day, "slug": article.slug},
-    )
+    # The citation's address is the article's with the file name after it (archive/urls.py).
+    return f"{article.get_absolute_url()}cite.{kind}"
 
 
 @require_safe

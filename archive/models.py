@@ -1,6 +1,7 @@
 """The archive's data: articles, who and what they are about, how they link, where they came from."""
 
 import datetime
+import functools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -37,11 +38,12 @@ class ArticleQuerySet(models.QuerySet):
 
 def subject_prefetches():
     """The public persons and topics of articles, as `public_mentions` and `public_topics`, in their order."""
+    # Pages show a subject's name and link: its spellings and terms would only be decoded and thrown away.
+    mentions = Mention.objects.public().select_related("person").defer("person__aliases")
+    topics = ArticleTopic.objects.public().select_related("topic").defer("topic__terms", "topic__description")
     return [
-        models.Prefetch("mentions", Mention.objects.public().select_related("person"), to_attr="public_mentions"),
-        models.Prefetch(
-            "article_topics", ArticleTopic.objects.public().select_related("topic"), to_attr="public_topics"
-        ),
+        models.Prefetch("mentions", mentions, to_attr="public_mentions"),
+        models.Prefetch("article_topics", topics, to_attr="public_topics"),
     ]
 
 
@@ -99,11 +101,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        d = self.published_date
-        return reverse(
-            "archive:article_detail",
-            kwargs={"year": d.year, "month": f"{d.month:02d}", "day": f"{d.day:02d}", "slug": self.slug},
-        )
+        return _article_url(self.published_date, self.slug)
 
     def render(self):
         """Derive what the pages show from the Markdown body, once, at save."""
@@ -192,6 +190,21 @@ class ArticleSource(models.Model):
         return f"{self.article} ({self.role} in {self.source})"
 
 
+@functools.lru_cache(maxsize=4096)
+def _article_url(day, slug):
+    # A page names an article's address several times (links, canonical, citations): reversed once.
+    return reverse(
+        "archive:article_detail",
+        kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug},
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_url(name, slug):
+    # A list shows each article's persons and topics: a hundred reversals a page, of the same few hundred slugs.
+    return reverse(name, kwargs={"slug": slug})
+
+
 class Person(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
@@ -205,7 +218,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("archive:person_detail", kwargs={"slug": self.slug})
+        return _subject_url("archive:person_detail", self.slug)
 
 
 class Topic(models.Model):
@@ -221,7 +234,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("archive:topic_detail", kwargs={"slug": self.slug})
+        return _subject_url("archive:topic_detail", self.slug)
 
 
 class Decision(models.TextChoices):

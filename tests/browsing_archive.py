@@ -102,7 +102,7 @@ def permalink(date, title):
 PAGE_URLS = {
     "home": "/",
     "list": "/articles/",
-    "list-filtered": "/articles/?date_after=2017-09-26&date_before=2017-12-31&person=nikolai-statkevich&topic=protests",
+    "list-filtered": "/articles/?person=nikolai-statkevich&topic=protests&date_after=2017-09-26&date_before=2017-12-31",
     "list-search": "/articles/?q=Статкевич",
     "list-invalid": "/articles/?date_after=2016-13-45&person=no-such-person",
     "article": permalink("2017/09/30", RELEASE),

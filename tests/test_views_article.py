@@ -148,18 +148,19 @@ def test_the_page_makes_as_many_queries_with_20_similar_items_and_persons_as_wit
 
 
 def test_an_article_without_links_or_neighbours_takes_five_queries(client, make_article, django_assert_num_queries):
-    """The archive's generation, the article, its persons, its topics, its links (none, so no articles to fetch
-    for them); previous and next come from the index."""
+    """The archive's generation, the article, its links (none), its persons and its topics; previous and next come
+    from the index, and with none there is no article to fetch for them."""
     article = make_article("Alone", "2016-01-01")
     store.catch_up()
     with django_assert_num_queries(5):
         client.get(article.get_absolute_url())
 
 
-def test_an_article_with_20_of_each_link_and_neighbours_takes_eight_queries(
+def test_an_article_with_20_of_each_link_and_neighbours_takes_six_queries(
     client, make_article, django_assert_num_queries
 ):
-    """The same five, then the linked articles and the neighbours in one query, and their persons and topics."""
+    """The generation, the article, its links with the linked articles, the neighbours, and the persons and topics
+    of the article and of every linked article together."""
     article = make_article("Busy", "2016-01-02")
     make_article("Before", "2016-01-01")
     make_article("After", "2016-01-03")
@@ -174,7 +175,7 @@ def test_an_article_with_20_of_each_link_and_neighbours_takes_eight_queries(
         topic = Topic.objects.create(slug=f"topic-{n}", name=f"Topic {n}")
         ArticleTopic.objects.create(article=article, topic=topic, position=n)
     store.catch_up()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         html = page(client, article)
     assert len(html.select(".related article")) == 40
     assert [a.text for a in html.select(".neighbours a")] == ["Before", "After"]

@@ -13,10 +13,19 @@ class IndexedArticles:
         self.filters = filters
         self.sort = sort
         self._total = None
+        self._window = None
+
+    def expect(self, offset, limit):
+        """Say which slice will be asked for: the index then counts and finds it in one search."""
+        self._window = (offset, limit)
 
     def count(self):
         if self._total is None:
-            self._total = lookup.count(self.filters)
+            if self._window is not None:
+                self._found = lookup.page(self.filters, self.sort, *self._window)
+                self._total = self._found.total
+            else:
+                self._total = lookup.count(self.filters)
         return self._total
 
     def __len__(self):
@@ -31,8 +40,11 @@ class IndexedArticles:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         if stop <= start:
             return []
-        found = lookup.page(self.filters, self.sort, offset=start, limit=stop - start)
-        self._total = found.total
+        if self._window == (start, stop - start) and self._total is not None:
+            found = self._found
+        else:
+            found = lookup.page(self.filters, self.sort, offset=start, limit=stop - start)
+            self._total = found.total
         return Article.objects.with_subjects().in_order(found.ids)
 
     def __iter__(self):

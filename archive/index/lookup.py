@@ -14,6 +14,9 @@ from archive.index import query, schema, store
 
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 _SORT_FIELDS = {NEWEST: "newest", OLDEST: "oldest"}
+# The index keeps every hit up to the one asked for: past this, a page is certainly past the end of any list, and
+# collecting that many would exhaust memory.
+DEEPEST = 1_000_000
 _generation = contextvars.ContextVar("archive_generation", default=None)
 
 
@@ -42,6 +45,8 @@ def page(filters, sort=NEWEST, offset=0, limit=20):
     """The ids of one page of the list, in its order, and how many articles the whole list has."""
     searcher = _searcher()
     index_query = query.of(filters)
+    if offset + limit > DEEPEST:
+        return Page([], searcher.search(index_query, 1, count=True).count)
     if sort == RELEVANCE:
         return _by_relevance(searcher, index_query, offset, limit)
     result = searcher.search(
@@ -70,11 +75,24 @@ def count(filters):
     return _searcher().search(query.of(filters), 1, count=True).count
 
 
+# Facets kept whole as terms: counted by walking their few terms against the list's articles, which is ten
+# times faster than aggregating their columns over every article.
+TERM_FACETS = {"persons", "topics"}
+
+
 def counts(filters, sizes):
     """{facet: [(value, count)]} over the list's articles, most first; `sizes` maps facet fields to how many."""
-    aggregations = {name: {"terms": {"field": name, "size": size}} for name, size in sizes.items()}
-    found = _searcher().aggregate(query.of(filters), aggregations)
-    return {name: [(bucket["key"], bucket["doc_count"]) for bucket in found[name]["buckets"]] for name in sizes}
+    searcher, index_query = _searcher(), query.of(filters)
+    found = {
+        name: searcher.terms_with_prefix(name, "", filter_query=index_query, limit=size)
+        for name, size in sizes.items()
+        if name in TERM_FACETS
+    }
+    aggregations = {name: {"terms": {"field": name, "size": size}} for name, size in sizes.items() if name not in found}
+    if aggregations:
+        for name, result in searcher.aggregate(index_query, aggregations).items():
+            found[name] = [(bucket["key"], bucket["doc_count"]) for bucket in result["buckets"]]
+    return {name: [(value, n) for value, n in found[name] if n] for name in sizes}
 
 
 def every_id(filters, sort=NEWEST, batch=5000):
@@ -114,18 +132,29 @@ def neighbours(article):
     return previous, following
 
 
+# How far a neighbour is first looked for (a day, a month, a year, then all time): sorting every later article
+# to find the first costs what the archive holds, a window what a day or a month holds.
+STEPS = (86401, 31 * 86401, 366 * 86401, None)
+
+
 def _step(searcher, moment, *, later):
-    bounds = (moment, None) if later else (None, moment)
-    beyond = tantivy.Query.range_query(
-        schema.SCHEMA,
-        "moment",
-        tantivy.FieldType.Unsigned,
-        *bounds,
-        include_lower=not later,
-        include_upper=later,
-    )
     order = tantivy.Order.Asc if later else tantivy.Order.Desc
-    result = searcher.search(beyond, 1, order_by_field="oldest", order=order)
-    if not result.hits:
-        return None
-    return searcher.fast_field_values("id", [result.hits[0][1]])[0]
+    for step in STEPS:
+        if later:
+            bounds = (moment, None if step is None else moment + step)
+        else:
+            bounds = (None if step is None else max(moment - step, 0), moment)
+        # A window's few terms are read from the inverted index; all time, from the column, which is cheaper then.
+        beyond = tantivy.Query.range_query(
+            schema.SCHEMA,
+            "moment",
+            tantivy.FieldType.Unsigned,
+            *bounds,
+            include_lower=not later,
+            include_upper=later,
+            use_inverted_index=step is not None,
+        )
+        result = searcher.search(beyond, 1, order_by_field="oldest", order=order)
+        if result.hits:
+            return searcher.fast_field_values("id", [result.hits[0][1]])[0]
+    return None

@@ -50,9 +50,9 @@ def public(view=None, *, url=canonical.bare, dated=False):
 def _same_address(request, target):
     """The request's path and parameters, in their order, are the target's; percent-encoding may differ."""
     path, _, query = target.partition("?")
-    return path == request.path and parse_qsl(query, keep_blank_values=True) == parse_qsl(
-        request.META.get("QUERY_STRING", ""), keep_blank_values=True
-    )
+    # WSGI hands the query string over as Latin-1 text; its bytes are UTF-8.
+    asked = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace").decode("utf-8", "replace")
+    return path == request.path and parse_qsl(query, keep_blank_values=True) == parse_qsl(asked, keep_blank_values=True)
 
 
 def _redirect(target):

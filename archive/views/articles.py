@@ -2,14 +2,14 @@
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from archive import permalinks, search
 from archive.filters import SORTS, ArticleFilter
 from archive.index import lookup
-from archive.models import Article, RelatedLink
+from archive.models import Article, RelatedLink, subject_prefetches
 from archive.rendering import html_to_text
 from archive.views import facets
 from archive.views.list_state import ListState
@@ -21,6 +21,7 @@ def article_list(request):
     article_filter = ArticleFilter(request.GET)
     state = ListState(article_filter)
     filters = article_filter.index_filters()
+    found = facets.counts(filters, article_filter.index_filters(dates=False))
     pagination = Pagination(request, article_filter.qs, state.page_url)
     names = facets.names(state.params)
     pattern = search.highlighter(state.params["q"]) if "q" in state.params else None
@@ -55,20 +56,21 @@ def article_list(request):
                 for name in ("date_after", "date_before")
             ],
             "search_notes": filters.words.notes if filters.words else (),
-            "person_facets": facets.choices(state, "person", filters),
-            "topic_facets": facets.choices(state, "topic", filters),
-            "year_facets": facets.years(state, article_filter.index_filters(dates=False)),
+            "person_facets": facets.choices(state, "person", found),
+            "topic_facets": facets.choices(state, "topic", found),
+            "year_facets": facets.years(state, found),
         },
     )
 
 
 @require_safe
 def article_detail(request, year, month, day, slug):
-    article, moved = permalinks.resolve(year, month, day, slug, Article.objects.with_subjects())
+    article, moved = permalinks.resolve(year, month, day, slug)
     if moved:
         return redirect(article, permanent=True)
-    previous, following = lookup.neighbours(article)
-    related, listed_under, neighbours = _linked(article, {previous, following} - {None})
+    related, listed_under = _linked(article)
+    previous, following = _neighbours(article)
+    prefetch_related_objects([article, *related, *listed_under], *subject_prefetches())
     return render(
         request,
         "archive/article_detail.html",
@@ -76,20 +78,38 @@ def article_detail(request, year, month, day, slug):
             "article": article,
             "related": related,
             "listed_under": listed_under,
-            "previous": neighbours.get(previous),
-            "next": neighbours.get(following),
+            "previous": previous,
+            "next": following,
         },
     )
 
 
-def _linked(article, neighbour_ids):
-    """Its similar items in page order and the leads that list it, newest first, with their persons and topics,
-    and its neighbours in time by id: four queries, however many there are."""
-    links = list(RelatedLink.objects.filter(Q(lead=article) | Q(related=article)).order_by("position"))
-    linked = {pk for link in links for pk in (link.lead_id, link.related_id)} - {article.pk}
-    by_pk = {item.pk: item for item in Article.objects.with_subjects().filter(pk__in=linked | neighbour_ids)}
-    related = [by_pk[link.related_id] for link in links if link.lead_id == article.pk]
-    leads = [by_pk[link.lead_id] for link in links if link.related_id == article.pk]
+# What a similar item or a lead shows of itself: a summary, never its text.
+ITEM_TEXT = ("body", "body_html", "image_renditions")
+
+
+def _linked(article):
+    """Its similar items in page order and the leads that list it, newest first: one query, however many."""
+    links = list(
+        RelatedLink.objects.filter(Q(lead=article) | Q(related=article))
+        .select_related("lead", "related")
+        .defer(*(f"{side}__{name}" for side in ("lead", "related") for name in ITEM_TEXT))
+        .order_by("position")
+    )
+    related = [link.related for link in links if link.lead_id == article.pk]
+    leads = [link.lead for link in links if link.related_id == article.pk]
     leads.sort(key=lambda lead: lead.slug)
     leads.sort(key=lambda lead: (lead.published_date, lead.published_time or datetime.time.min), reverse=True)
-    return related, leads, by_pk
+    return related, leads
+
+
+def _neighbours(article):
+    """The articles just before and after it in time, from the index; their titles and dates in one query."""
+    ids = lookup.neighbours(article)
+    found = {
+        neighbour.pk: neighbour
+        for neighbour in Article.objects.filter(pk__in={pk for pk in ids if pk}).only(
+            "title", "slug", "published_date", "published_time", "language"
+        )
+    }
+    return tuple(found.get(pk) for pk in ids)

@@ -4,10 +4,18 @@ import datetime
 
 from archive.index import lookup
 from archive.models import Person, Topic
-from archive.views.lists import EVERY, counted
+from archive.views.lists import EVERY, SUBJECT_COUNTS, counted
 
 LIMIT = 12
 MODELS = {"person": Person, "topic": Topic}
+FIELDS = {"person": "persons", "topic": "topics"}
+
+
+def counts(filters, filters_without_dates):
+    """Everything the facets count, in one pass over the index when no dates are chosen, else two."""
+    if filters == filters_without_dates:
+        return lookup.counts(filters, {**SUBJECT_COUNTS, "year": EVERY})
+    return {**lookup.counts(filters, SUBJECT_COUNTS), **lookup.counts(filters_without_dates, {"year": EVERY})}
 
 
 def names(params):
@@ -25,17 +33,17 @@ def unknown(params, known):
     return [(kind, slug) for kind in MODELS for slug in params.get(kind, []) if (kind, slug) not in known]
 
 
-def choices(state, kind, filters):
+def choices(state, kind, found):
     """The persons or topics most present in the current results, with the count each would leave, and the
     link that adds it to the filters. Those already chosen are shown as chips instead."""
     chosen = state.params.get(kind, [])
-    subjects = counted(MODELS[kind], kind, filters, limit=LIMIT, exclude=chosen)
+    subjects = counted(MODELS[kind], found[FIELDS[kind]], limit=LIMIT, exclude=chosen)
     return [(subject, subject.count, state.adding(kind, subject.slug)) for subject in subjects]
 
 
-def years(state, filters_without_dates):
+def years(state, found):
     """Each year with the number of articles it would give if the dates chosen were that year."""
-    rows = sorted(lookup.counts(filters_without_dates, {"year": EVERY})["year"], reverse=True)
+    rows = sorted(found["year"], reverse=True)
     chosen = (state.params.get("date_after"), state.params.get("date_before"))
     return [
         {

@@ -3,11 +3,11 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from archive.index import lookup
 from archive.index.listing import IndexedArticles
 from archive.index.query import Filters
 from archive.models import Person, Topic
-from archive.views.dates import year_counts
-from archive.views.lists import counted
+from archive.views.lists import EVERY, SUBJECT_COUNTS, counted
 
 LATEST = 10
 MOST = 10
@@ -16,13 +16,14 @@ EVERYTHING = Filters()
 
 @require_safe
 def home(request):
+    found = lookup.counts(EVERYTHING, {**SUBJECT_COUNTS, "year": EVERY})
     return render(
         request,
         "archive/home.html",
         {
             "latest": IndexedArticles(Filters(leads_only=True))[:LATEST],
-            "persons": counted(Person, "person", EVERYTHING, limit=MOST),
-            "topics": counted(Topic, "topic", EVERYTHING, limit=MOST),
-            "years": year_counts(),
+            "persons": counted(Person, found["persons"], limit=MOST),
+            "topics": counted(Topic, found["topics"], limit=MOST),
+            "years": sorted(found["year"], reverse=True),
         },
     )

@@ -1,6 +1,8 @@
 """The article list's state as a URL: only valid parameters, always in the same order, so that a bookmarked
 list reopens identically and every link on the page (chips, facets, pages) changes exactly one thing."""
 
+import functools
+
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -28,7 +30,13 @@ def canonical_query(params, page=1):
 def list_url(page=1, **params):
     """The article list's URL for these parameters, in canonical form."""
     query = canonical_query(params, page)
-    return reverse("archive:article_list") + (f"?{query}" if query else "")
+    return _list_path() + (f"?{query}" if query else "")
+
+
+@functools.cache
+def _list_path():
+    # Every facet, chip and page link of a list is the list's path with other parameters: reversed once.
+    return reverse("archive:article_list")
 
 
 class ListState:

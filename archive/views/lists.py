@@ -5,23 +5,18 @@ import copy
 from django.core.paginator import Page, Paginator
 from django.utils.text import Truncator
 
-from archive.index import lookup
-
 PER_PAGE = 20
 MAX_PAGE = 999_999_999
 # More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
 EVERY = 65000
-FACETS = {"person": "persons", "topic": "topics"}
+# What the index counts, asked for in one pass over a list's articles.
+SUBJECT_COUNTS = {"persons": EVERY, "topics": EVERY}
 
 
-def counted(model, kind, filters, limit=None, exclude=()):
-    """Persons or topics of these articles with `count` set, most first then by name; `limit` of them, or all.
-
-    The index counts; the database is asked once, for the subjects that make the cut (ties at the cut included).
-    """
-    found = [
-        (slug, n) for slug, n in lookup.counts(filters, {FACETS[kind]: EVERY})[FACETS[kind]] if slug not in exclude
-    ]
+def counted(model, counts, limit=None, exclude=()):
+    """Persons or topics with `count` set from the index's (slug, count) pairs, most first then by name; `limit` of
+    them, or all. The database is asked once, for the subjects that make the cut (ties at the cut included)."""
+    found = [(slug, n) for slug, n in counts if slug not in exclude]
     if limit is not None and len(found) > limit:
         cutoff = found[limit - 1][1]
         found = [(slug, n) for slug, n in found if n >= cutoff]
@@ -39,7 +34,6 @@ class Pagination:
     """One page of a list. A page number that is not a number shows the first page; past the end, none."""
 
     def __init__(self, request, articles, url_for, per_page=PER_PAGE):
-        self.paginator = Paginator(articles, per_page)
         self.url_for = url_for
         self.message = ""
         raw = request.GET.get("page", "1")
@@ -48,6 +42,8 @@ class Pagination:
         if number is None or number < 1:
             self.message = f"“{Truncator(raw).chars(40)}” is not a page number, so the first page is shown."
             number = 1
+        articles.expect((number - 1) * per_page, per_page)
+        self.paginator = Paginator(articles, per_page)
         if number > self.paginator.num_pages:
             self.message = f"There is no page {number}: this list has {self.paginator.num_pages}."
             self.page = Page([], number, self.paginator)

@@ -11,7 +11,7 @@ from archive.index.listing import IndexedArticles
 from archive.index.query import Filters
 from archive.models import Person, Topic
 from archive.views.list_state import list_url
-from archive.views.lists import EVERY, Pagination, counted, page_urls
+from archive.views.lists import EVERY, SUBJECT_COUNTS, Pagination, counted, page_urls
 
 RELATED_LIMIT = 10
 
@@ -24,13 +24,14 @@ class Kind:
     model: type
     plural: str
     index_title: str
+    field: str
 
     def filters(self, slug):
         return Filters(persons=(slug,)) if self.name == "person" else Filters(topics=(slug,))
 
 
-PERSONS = Kind("person", Person, "people", "People")
-TOPICS = Kind("topic", Topic, "topics", "Topics")
+PERSONS = Kind("person", Person, "people", "People", "persons")
+TOPICS = Kind("topic", Topic, "topics", "Topics", "topics")
 KINDS = (PERSONS, TOPICS)
 
 
@@ -55,7 +56,8 @@ def topic_detail(request, slug):
 
 
 def _index(request, kind):
-    subjects = sorted(counted(kind.model, kind.name, Filters()), key=lambda subject: subject.name)
+    found = lookup.counts(Filters(), {kind.field: EVERY})[kind.field]
+    subjects = sorted(counted(kind.model, found), key=lambda subject: subject.name)
     return render(request, "archive/subject_list.html", {"subjects": subjects, "kind": kind, "section": kind.plural})
 
 
@@ -63,7 +65,7 @@ def _detail(request, kind, slug):
     subject = get_object_or_404(kind.model, slug=slug)
     filters = kind.filters(subject.slug)
     pagination = Pagination(request, IndexedArticles(filters), page_urls(subject.get_absolute_url()))
-    per_year = dict(lookup.counts(filters, {"year": EVERY})["year"])
+    found = lookup.counts(filters, {**SUBJECT_COUNTS, "year": EVERY})
     return render(
         request,
         "archive/subject_detail.html",
@@ -74,17 +76,17 @@ def _detail(request, kind, slug):
             "kind": kind,
             "pagination": pagination,
             "total": pagination.paginator.count,
-            "chart": charts.per_year("Articles per year", per_year),
-            "alongside": [(k, _alongside(kind, subject, k, filters)) for k in KINDS],
+            "chart": charts.per_year("Articles per year", dict(found["year"])),
+            "alongside": [(k, _alongside(kind, subject, k, found[k.field])) for k in KINDS],
             "list_url": list_url(**{kind.name: [subject.slug]}),
         },
     )
 
 
-def _alongside(kind, subject, other_kind, filters):
+def _alongside(kind, subject, other_kind, counts):
     """The persons or topics most often found in these articles, each with the list of the articles they share."""
     exclude = [subject.slug] if other_kind is kind else []
-    found = counted(other_kind.model, other_kind.name, filters, limit=RELATED_LIMIT, exclude=exclude)
+    found = counted(other_kind.model, counts, limit=RELATED_LIMIT, exclude=exclude)
     shared = []
     for other in found:
         params = {kind.name: [subject.slug]}
