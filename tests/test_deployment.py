@@ -2,117 +2,43 @@
 deploy/gunicorn.conf.py, on free local ports, over a scratch SQLite archive holding the seed page."""
 
 import http.client
-import os
 import re
 import shutil
-import signal
 import ssl
-import subprocess
-import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import PAGES, ROOT, SEEDS
+from archive.benchmarks.deployment import Deployment
+from tests.conftest import PAGES, SEEDS
 
 # Short, so that the test sees a page go stale; deployments keep the archive's default of five minutes.
 MAX_AGE = 2
 ARTICLE = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 
 
-def free_port():
-    import socket
+class Archive(Deployment):
+    """The deployment over a scratch SQLite archive holding the seed page, with a short max-age."""
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, deadline=30):
-    import socket
-
-    stop = time.monotonic() + deadline
-    while time.monotonic() < stop:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing answered on port {port} within {deadline} s")
-
-
-class Deployment:
     def __init__(self, folder):
-        self.folder = folder
-        self.http_port, self.tls_port, self.app_port = free_port(), free_port(), free_port()
-        self.access_log = folder / "gunicorn-access.log"
-        self.env = {
-            **os.environ,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "deployment-test-key-" + "x" * 40,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_SECURE_PROXY": "1",
-            "DJANGO_STATIC_ROOT": str(folder / "static"),
-            "DATABASE_URL": f"sqlite:///{folder / 'archive.sqlite3'}",
-            "ARCHIVE_INDEX_DIR": str(folder / "index"),
-            "ARCHIVE_BROWSER_CACHE_SECONDS": str(MAX_AGE),
-            "GUNICORN_BIND": f"127.0.0.1:{self.app_port}",
-            "GUNICORN_WORKERS": "2",
-            "GUNICORN_ACCESS_LOG": str(self.access_log),
-        }
-        self.processes = []
-
-    def manage(self, *args):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+        super().__init__(
+            folder,
+            {
+                "DJANGO_DEBUG": "0",
+                "DJANGO_SECRET_KEY": "deployment-test-key-" + "x" * 40,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "DJANGO_SECURE_PROXY": "1",
+                "DATABASE_URL": f"sqlite:///{Path(folder) / 'archive.sqlite3'}",
+                "ARCHIVE_INDEX_DIR": str(Path(folder) / "index"),
+                "ARCHIVE_BROWSER_CACHE_SECONDS": str(MAX_AGE),
+            },
+        )
 
     def start(self):
         self.manage("migrate", "--noinput")
-        self.manage("collectstatic", "--noinput")
         self.manage("import_articles", str(SEEDS))
-        self.certificate()
-        self.manage(
-            *("nginx_config", "--listen", f"127.0.0.1:{self.http_port}", "--tls-listen", f"127.0.0.1:{self.tls_port}"),
-            *("--upstream", f"127.0.0.1:{self.app_port}", "--server-name", "127.0.0.1 localhost"),
-            *("--cache-dir", str(self.folder / "cache"), "--certificate", str(self.folder / "cert.pem")),
-            *("--certificate-key", str(self.folder / "key.pem"), "-o", str(self.folder / "archive.conf")),
-        )
-        # As root, nginx's workers would drop to a user who cannot enter the test's private folder.
-        user = "user root;\n" if os.geteuid() == 0 else ""
-        (self.folder / "nginx.conf").write_text(
-            f"{user}pid {self.folder / 'nginx.pid'};\nerror_log {self.folder / 'nginx-error.log'};\nevents {{}}\n"
-            "http {\n access_log off;\n include /etc/nginx/mime.types;\n"
-            f" include {self.folder / 'archive.conf'};\n}}\n"
-        )
-        self.processes.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "archive.wsgi"],
-                cwd=ROOT,
-                env=self.env,
-            )
-        )
-        self.processes.append(
-            subprocess.Popen(
-                ["nginx", "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder), "-g", "daemon off;"]
-            )
-        )
-        wait_for(self.app_port)
-        wait_for(self.http_port)
-
-    def certificate(self):
-        subprocess.run(
-            [
-                *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"),
-                *("-addext", "subjectAltName=IP:127.0.0.1"),
-                *("-keyout", str(self.folder / "key.pem"), "-out", str(self.folder / "cert.pem")),
-            ],
-            check=True,
-            capture_output=True,
-        )
-
-    def stop(self):
-        for process in self.processes:
-            process.send_signal(signal.SIGTERM)
-        for process in self.processes:
-            process.wait(timeout=30)
+        return super().start()
 
     def get(self, path, method="GET", headers=None, tls=False):
         if tls:
@@ -145,7 +71,7 @@ class Deployment:
 def deployment(tmp_path_factory):
     if not shutil.which("nginx"):
         pytest.fail("nginx is needed for the deployment tests: apt-get install nginx-light")
-    running = Deployment(tmp_path_factory.mktemp("deployment"))
+    running = Archive(tmp_path_factory.mktemp("deployment"))
     try:
         running.start()
         yield running
