@@ -73,7 +73,7 @@ class Command(BaseCommand):
                 static = wrk(base, f"/static/saved/{copy.name}", duration=duration, connections=connections)
                 rows.append((name, path, len(body), cached, static))
                 ratios.append(f"{name} {cached[0] / static[0]:.2f}")
-        self.stdout.write("| page | URL | bytes | through the cache: requests/s, median | static copy: requests/s, median |")
+        self.stdout.write("| page | URL | bytes | through the cache: req/s, median | static copy: req/s, median |")
         self.stdout.write("| --- | --- | ---: | ---: | ---: |")
         for name, path, size, cached, static in rows:
             self.stdout.write(
