@@ -8,6 +8,10 @@ PORT ?= 8000
 
 .PHONY: run setup test lint format bench clean
 
+# Development: DEBUG on, and a key that production refuses (it is public, and shorter than production accepts).
+run setup test: export DJANGO_DEBUG := 1
+run setup test: export DJANGO_SECRET_KEY := development-only-not-a-secret
+
 $(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -37,6 +41,8 @@ format: $(STAMP)
 
 ARTICLES ?= 10000
 BENCH_ENV := DJANGO_DEBUG=0 DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3
+# DEBUG off as in production (with it on, Django keeps every query in memory), so a key of its own each run.
+bench: export DJANGO_SECRET_KEY := $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 bench: $(STAMP)
 	mkdir -p var

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -12,8 +13,36 @@ def env_bool(name, default):
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
+# Published with the source before keys came only from the environment: it signs nothing anywhere.
+FORMER_DEVELOPMENT_KEY = "dev-only-insecure-key-change-me-in-production"
+MIN_SECRET_KEY_LENGTH = 50
+
+
+def secret_key(debug):
+    """The key from the environment. Without DEBUG it must be one nobody else can know: a missing, public or
+    short key stops the site rather than signing sessions and password resets that anyone could forge."""
+    key = os.environ.get("DJANGO_SECRET_KEY", "")
+    if not key:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. In production set it to 50 random characters "
+            "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'); "
+            "for development, `make run` sets DJANGO_DEBUG=1 and a development key."
+        )
+    if debug:
+        return key
+    if key == FORMER_DEVELOPMENT_KEY:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY is the development key published with the source.")
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY has {len(key)} characters; with DJANGO_DEBUG off it needs at least "
+            f"{MIN_SECRET_KEY_LENGTH} (development keys are shorter on purpose)."
+        )
+    return key
+
+
+# Off unless asked for: a deployment that forgets a variable gets production's behaviour, never the debug pages.
+DEBUG = env_bool("DJANGO_DEBUG", False)
+SECRET_KEY = secret_key(DEBUG)
 ALLOWED_HOSTS = [
     host.strip()
     for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
@@ -141,6 +170,14 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 if env_bool("DJANGO_SECURE_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# HTTPS only, by default in production. A deployment tried over plain HTTP (tests/test_deployment.py) turns
+# what it must off by name; HSTS is sent only over HTTPS, so it cannot lock such a test out.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 86400))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {

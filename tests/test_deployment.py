@@ -29,6 +29,8 @@ class Archive(Deployment):
                 "DJANGO_SECRET_KEY": "deployment-test-key-" + "x" * 40,
                 "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "DJANGO_SECURE_PROXY": "1",
+                # nginx answers on a plain HTTP port too, which the tests use; HTTPS pages still get HSTS.
+                "DJANGO_SECURE_SSL_REDIRECT": "0",
                 "DATABASE_URL": f"sqlite:///{Path(folder) / 'archive.sqlite3'}",
                 "ARCHIVE_INDEX_DIR": str(Path(folder) / "index"),
                 "ARCHIVE_BROWSER_CACHE_SECONDS": str(MAX_AGE),

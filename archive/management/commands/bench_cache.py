@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.test import Client, override_settings
 
 from archive.benchmarks.deployment import Deployment
+from archive.benchmarks.environment import production_over_http
 from archive.management.commands.bench_http import wrk
 from archive.models import Article, Person, RelatedLink
 
@@ -52,13 +53,11 @@ class Command(BaseCommand):
         return {"article page": lead.get_absolute_url(), "filtered list": listed}
 
     def through_nginx(self, folder, targets, duration, connections):
-        env = {
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": _database_url(),
-            "ARCHIVE_INDEX_DIR": str(settings.ARCHIVE_INDEX_DIR),
-        }
+        env = production_over_http(
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DATABASE_URL=_database_url(),
+            ARCHIVE_INDEX_DIR=str(settings.ARCHIVE_INDEX_DIR),
+        )
         with Deployment(folder, env) as deployment:
             base = f"http://127.0.0.1:{deployment.http_port}"
             saved = folder / "static" / "saved"
@@ -87,7 +86,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nthe archive itself, in process, no page cache, median of {IN_PROCESS_RUNS} requests")
         self.stdout.write("| page | full page | 304 for a matching ETag |\n| --- | ---: | ---: |")
         client = Client()
-        with override_settings(ARCHIVE_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["testserver"]):
+        with override_settings(ARCHIVE_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
             for name, path in targets.items():
                 etag = client.get(path)["ETag"]
                 full = _median_ms(lambda path=path: client.get(path), 200)

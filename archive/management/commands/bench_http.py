@@ -1,5 +1,4 @@
 import io
-import os
 import re
 import shutil
 import socket
@@ -21,6 +20,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from archive.benchmarks.environment import production_over_http
 from archive.models import Article, Person, RelatedLink, Topic
 
 BENCH_SETTINGS = "archive.benchmarks.settings"
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         if not in_process_only and not shutil.which("wrk"):
             raise CommandError("wrk is needed to generate the load: apt-get install wrk (or pass --in-process-only)")
         targets = self.targets()
-        env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS}
+        env = production_over_http(DJANGO_SETTINGS_MODULE=BENCH_SETTINGS)
         # Before either measurement: with DEBUG off, pages name their CSS through the manifest collectstatic writes.
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
@@ -154,7 +154,7 @@ class Command(BaseCommand):
         request as under gunicorn (with SQLite's CONN_MAX_AGE of 0, every request opens its own).
         """
         rows = []
-        with override_settings(ARCHIVE_PAGE_CACHE_SECONDS=0):
+        with override_settings(ARCHIVE_PAGE_CACHE_SECONDS=0, SECURE_SSL_REDIRECT=False):
             handler = WSGIHandler()
             for label, url in pages:
                 for _ in range(warmup - 1):
