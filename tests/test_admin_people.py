@@ -2,13 +2,17 @@
 
 from pathlib import Path
 
+import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from archive.importer.loader import import_file
 from archive.models import ArticleTopic, Decision, Mention, Person, UnknownName
+from tests.editing import make_editor
 
 PAGES = Path(__file__).resolve().parent / "tagging" / "pages"
 SIMILAR = "Belarusian authorities resumed arrests of opposition"
+CURATED = ["person", "mention", "articletopic", "unknownname"]
 
 
 def person(slug):
@@ -165,3 +169,95 @@ def test_names_that_are_not_persons_are_dismissed(admin_client, gazetteer):
     changelist_action(admin_client, "unknownname", "dismiss", [UnknownName.objects.get(text="Ivanov").pk])
 
     assert list(UnknownName.objects.filter(dismissed=True).values_list("text", flat=True)) == ["Ivanov"]
+
+
+@pytest.fixture
+def viewer_client(client, django_user_model):
+    """Staff who may look at persons, topics, mentions and unknown names, and change nothing."""
+    viewer = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    viewer.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="archive", codename__startswith="view_")
+    )
+    client.force_login(viewer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(make_editor(django_user_model))
+    return client
+
+
+def offered_actions(client, model):
+    response = client.get(reverse(f"admin:archive_{model}_changelist"))
+    assert response.status_code == 200
+    # The changelist offers no action form at all when none is allowed.
+    form = response.context["action_form"]
+    return [name for name, _ in form.fields["action"].choices if name] if form else []
+
+
+def test_staff_who_may_only_view_are_offered_no_action(viewer_client, gazetteer):
+    import_file("unknown.txt", (PAGES / "unknown.txt").read_bytes())
+
+    assert {model: offered_actions(viewer_client, model) for model in CURATED} == {model: [] for model in CURATED}
+
+
+def test_a_forged_merge_by_staff_who_may_only_view_merges_nothing(viewer_client, gazetteer):
+    selected = [person("valery-tsepkalo").pk, person("veronika-tsepkalo").pk]
+
+    changelist_action(viewer_client, "person", "merge", selected, merge_into=selected[0])
+
+    assert Person.objects.filter(slug__in=["valery-tsepkalo", "veronika-tsepkalo"]).count() == 2
+
+
+def test_forged_decisions_by_staff_who_may_only_view_decide_nothing(viewer_client, seeded):
+    mention = Mention.objects.get(person__slug="nikolai-statkevich")
+    topic = ArticleTopic.objects.get(article__title=SIMILAR)
+
+    changelist_action(viewer_client, "mention", "confirm", [mention.pk])
+    changelist_action(viewer_client, "mention", "reject", [mention.pk])
+    changelist_action(viewer_client, "articletopic", "reject", [topic.pk])
+
+    assert Mention.objects.get(pk=mention.pk).decision == Decision.FOUND
+    assert ArticleTopic.objects.get(pk=topic.pk).decision == Decision.FOUND
+
+
+def test_forged_actions_on_unknown_names_by_staff_who_may_only_view_change_nothing(viewer_client, gazetteer):
+    import_file("unknown.txt", (PAGES / "unknown.txt").read_bytes())
+    karanik, ivanov = UnknownName.objects.get(text="Vladimir Karanik"), UnknownName.objects.get(text="Ivanov")
+
+    changelist_action(viewer_client, "unknownname", "create_persons", [karanik.pk])
+    changelist_action(viewer_client, "unknownname", "dismiss", [ivanov.pk])
+
+    assert not Person.objects.filter(name="Vladimir Karanik").exists()
+    assert list(UnknownName.objects.order_by("text").values_list("text", "dismissed")) == [
+        ("Ivanov", False),
+        ("Karanik", False),
+        ("Vladimir Karanik", False),
+    ]
+
+
+def test_an_editor_curates_but_is_not_offered_the_merge_which_deletes_a_person(editor_client, gazetteer):
+    assert offered_actions(editor_client, "person") == []
+    assert offered_actions(editor_client, "mention") == ["delete_selected", "confirm", "reject"]
+    assert offered_actions(editor_client, "unknownname") == ["delete_selected", "create_persons", "dismiss"]
+
+
+def test_a_forged_merge_by_an_editor_merges_nothing(editor_client, gazetteer):
+    selected = [person("valery-tsepkalo").pk, person("veronika-tsepkalo").pk]
+
+    changelist_action(editor_client, "person", "merge", selected, merge_into=selected[0])
+
+    assert Person.objects.filter(slug__in=["valery-tsepkalo", "veronika-tsepkalo"]).count() == 2
+
+
+def test_staff_who_may_change_and_delete_persons_merge_them(client, django_user_model, gazetteer):
+    curator = make_editor(django_user_model, "curator")
+    curator.user_permissions.add(Permission.objects.get(content_type__app_label="archive", codename="delete_person"))
+    client.force_login(curator)
+    keep, merged = person("valery-tsepkalo"), person("veronika-tsepkalo")
+
+    changelist_action(client, "person", "merge", [keep.pk, merged.pk], merge_into=keep.pk)
+
+    assert offered_actions(client, "person") == ["delete_selected", "merge"]
+    assert list(Person.objects.filter(slug__contains="tsepkalo").values_list("slug", flat=True)) == ["valery-tsepkalo"]

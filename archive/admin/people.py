@@ -106,7 +106,11 @@ class PersonAdmin(admin.ModelAdmin):
             tagged = curation.tag_articles_naming(obj)
             self.message_user(request, f"{obj} was looked for in the archive: {tagged} articles spell the name.")
 
-    @admin.action(description="Merge the selected persons into the one chosen in “Merge into”")
+    def has_merge_permission(self, request):
+        # A merge deletes the persons merged away: whoever may not delete a person may not merge one either.
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    @admin.action(description="Merge the selected persons into the one chosen in “Merge into”", permissions=["merge"])
     def merge(self, request, queryset):
         try:
             target = MergeForm.base_fields["merge_into"].clean(request.POST.get("merge_into"))
@@ -163,7 +167,7 @@ class DecisionAdmin(admin.ModelAdmin):
         url = reverse("admin:archive_article_change", args=[row.article_id])
         return format_html('<a href="{}">{}</a> ({})', url, row.article.title, row.article.published_date)
 
-    @admin.action(description="Confirm the selected rows")
+    @admin.action(description="Confirm the selected rows", permissions=["change"])
     def confirm(self, request, queryset):
         # The ids are read first: the update can take rows out of a changelist filtered by decision.
         articles = list(queryset.values_list("article_id", flat=True))
@@ -171,7 +175,7 @@ class DecisionAdmin(admin.ModelAdmin):
         curation.articles_changed(articles)
         self.message_user(request, f"{changed} confirmed.", messages.SUCCESS)
 
-    @admin.action(description="Reject the selected rows")
+    @admin.action(description="Reject the selected rows", permissions=["change"])
     def reject(self, request, queryset):
         articles = list(queryset.values_list("article_id", flat=True))
         changed = queryset.update(decision=Decision.REJECTED)
@@ -229,7 +233,11 @@ class UnknownNameAdmin(admin.ModelAdmin):
     def person_url(person):
         return reverse("admin:archive_person_change", args=[person.pk])
 
-    @admin.action(description="Create a person from each selected name")
+    def has_create_persons_permission(self, request):
+        # The action adds persons and forgets the names they were made from.
+        return request.user.has_perm("archive.add_person") and self.has_delete_permission(request)
+
+    @admin.action(description="Create a person from each selected name", permissions=["create_persons"])
     def create_persons(self, request, queryset):
         for unknown in queryset:
             try:
@@ -239,6 +247,6 @@ class UnknownNameAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, f"Added {person}, found in {tagged} articles.", messages.SUCCESS)
 
-    @admin.action(description="Dismiss the selected names: not persons")
+    @admin.action(description="Dismiss the selected names: not persons", permissions=["change"])
     def dismiss(self, request, queryset):
         self.message_user(request, f"{queryset.update(dismissed=True)} names dismissed.", messages.SUCCESS)
