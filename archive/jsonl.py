@@ -18,6 +18,8 @@ CHUNK = 500
 LANGUAGES = {"en", "ru", "be"}
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
+# As `parser.decode` has it for a page: text with these is binary, whatever its extension says.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def export_queryset(queryset):
@@ -120,6 +122,44 @@ class RecordError(ValueError):
         super().__init__(message)
         self.message = message
         self.line = line
+
+
+def read_lines(stream, digest=None):
+    """Yield (line number, text) for every line of an export that holds anything, one line in memory at a time.
+
+    `stream` gives the file's bytes. The text is checked as a page's is (`parser.decode`) and numbered the same
+    way, a lone carriage return ending a line too, so that a line number means what it means for a page.
+    `digest`, a hashlib object, is fed every byte on the way, so that a reading can tell whether the file it read
+    is still the one that was checked.
+    """
+    number = offset = 0
+    for raw in stream:
+        if digest is not None:
+            digest.update(raw)
+        text = _decoded(raw, offset, number + 1)
+        offset += len(raw)
+        for piece in _pieces(text):
+            number += 1
+            if piece.strip():
+                yield number, piece
+
+
+def _decoded(raw, offset, line):
+    try:
+        # A byte-order mark can only open the file; a multi-byte character never spans a line feed.
+        text = raw.decode("utf-8-sig" if offset == 0 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError(f"the text is not valid UTF-8 (byte {offset + error.start + 1})", line) from None
+    if "\x00" in text:
+        raise RecordError("the file is binary, not text", line)
+    if CONTROL.search(text):
+        raise RecordError("the file holds control characters: it is binary, not text", line)
+    return text
+
+
+def _pieces(text):
+    """The lines of one line-feed-terminated chunk, CRLF and lone CR taken as line ends as `parser.decode` does."""
+    return text.removesuffix("\n").removesuffix("\r").split("\r")
 
 
 @dataclass(frozen=True)

@@ -114,31 +114,69 @@ def _count_unknown(counts, examples):
     )
 
 
-def restore(article, record):
-    """Recreate an exported article's persons and topics exactly as the export states them."""
-    mentions = [(entry, entry.get("decision", Decision.FOUND)) for entry in record.persons] + [
-        (entry, Decision.REJECTED) for entry in record.persons_rejected
+def restore(pairs):
+    """Recreate the persons and topics of exported articles exactly as the export states them.
+
+    `pairs` holds (article, record) for a chunk of an export; the chunk costs a few queries however long it is.
+    """
+    mentions = [
+        (article, entry, decision, position)
+        for article, record in pairs
+        for position, (entry, decision) in enumerate(_decided(record.persons, record.persons_rejected))
     ]
-    for position, (entry, decision) in enumerate(mentions):
-        person, _ = Person.objects.get_or_create(slug=entry["slug"], defaults={"name": entry["name"]})
-        _restore_row(
-            Mention, article, person=person, decision=decision, pictured=bool(entry.get("pictured")), position=position
-        )
-    topics = [(entry, entry.get("decision", Decision.FOUND)) for entry in record.topics] + [
-        (entry, Decision.REJECTED) for entry in record.topics_rejected
+    topics = [
+        (article, entry, decision, position)
+        for article, record in pairs
+        for position, (entry, decision) in enumerate(_decided(record.topics, record.topics_rejected))
     ]
-    for position, (entry, decision) in enumerate(topics):
-        topic, _ = Topic.objects.get_or_create(slug=entry["slug"], defaults={"name": entry["name"]})
-        _restore_row(ArticleTopic, article, topic=topic, decision=decision, position=position)
+    _restore_rows(Mention, "person", _subject_ids(Person, mentions), mentions)
+    _restore_rows(ArticleTopic, "topic", _subject_ids(Topic, topics), topics)
 
 
-def _restore_row(model, article, decision, position, **fields):
-    """Write an exported row, unless an editor of this archive has already decided about it."""
-    subject = {name: value for name, value in fields.items() if name in ("person", "topic")}
-    row, created = model.objects.get_or_create(
-        article=article, **subject, defaults={"decision": decision, "position": position, **fields}
-    )
-    if not created and row.decision == Decision.FOUND:
-        for name, value in {"decision": decision, "position": position, **fields}.items():
-            setattr(row, name, value)
-        row.save()
+def _decided(public, rejected):
+    return [(entry, entry.get("decision", Decision.FOUND)) for entry in public] + [
+        (entry, Decision.REJECTED) for entry in rejected
+    ]
+
+
+def _subject_ids(model, rows):
+    """The id of each person or topic the rows name, by slug; one the archive lacks is made from the export."""
+    names = {}
+    for _, entry, _, _ in rows:
+        names.setdefault(entry["slug"], entry["name"])
+    ids = {slug: subject.pk for slug, subject in model.objects.in_bulk(names, field_name="slug").items()}
+    for slug in [slug for slug in names if slug not in ids]:
+        # One by one, and only for the few new ones: a save tells the gazetteer and the change log, which a
+        # bulk_create would not; get_or_create also rides out another import making the same one meanwhile.
+        ids[slug] = model.objects.get_or_create(slug=slug, defaults={"name": names[slug]})[0].pk
+    return ids
+
+
+def _restore_rows(model, kind, subject_ids, rows):
+    """Write exported rows, except where an editor of this archive has already decided about them.
+
+    Rows are taken in order as one `get_or_create` each would take them: a later row about the same article and
+    subject overwrites an earlier one only while that one's decision is still "found".
+    """
+    stored = {
+        (row.article_id, getattr(row, f"{kind}_id")): row
+        # Without the default ordering, which joins the persons or topics only to sort by name.
+        for row in model.objects.filter(article_id__in={article.pk for article, *_ in rows}).order_by()
+    }
+    columns = ["decision", "position", "pictured"] if model is Mention else ["decision", "position"]
+    new, changed = {}, {}
+    for article, entry, decision, position in rows:
+        key = (article.pk, subject_ids[entry["slug"]])
+        fields = {"decision": decision, "position": position}
+        if model is Mention:
+            fields["pictured"] = bool(entry.get("pictured"))
+        row = new.get(key) or stored.get(key)
+        if row is None:
+            new[key] = model(article_id=key[0], **{f"{kind}_id": key[1]}, **fields)
+        elif row.decision == Decision.FOUND:
+            for name, value in fields.items():
+                setattr(row, name, value)
+            if key not in new:
+                changed[key] = row
+    model.objects.bulk_create(new.values())
+    model.objects.bulk_update(changed.values(), columns)

@@ -3,20 +3,26 @@
 The command line and the admin's import page both go through `import_file`.
 """
 
+import datetime
 import hashlib
+import io
+import os
 import re
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from archive import tagging
 from archive.importer.identity import slug_for, title_key
 from archive.importer.merge import Version, merge
 from archive.importer.parser import ParseError, decode, parse_page
 from archive.index import changes
-from archive.jsonl import RecordError, parse_record
+from archive.jsonl import RecordError, parse_record, read_lines
 from archive.models import Article, ArticleSource, RelatedLink, SourceFile
 from archive.rendering import paragraphs_to_markdown
 
@@ -42,10 +48,12 @@ class FileResult:
     articles: list = field(default_factory=list)
     error: str = ""
     line: int | None = None
+    # An export's articles are only counted: an outcome for each of a hundred thousand would be held to the end.
+    counted: Counter = field(default_factory=Counter)
 
     @property
     def counts(self):
-        return Counter(outcome.status for outcome in self.articles)
+        return Counter(outcome.status for outcome in self.articles) + self.counted
 
 
 class DryRunRollback(Exception):
@@ -53,35 +61,52 @@ class DryRunRollback(Exception):
 
 
 def import_file(name, data, *, user=None, dry_run=False):
-    """Import one file's bytes (a `.txt` page or a `.jsonl` export) and say what it did.
+    """Import one file (a `.txt` page or a `.jsonl` export) and say what it did.
 
-    A rejected file changes nothing. With dry_run, the work is done and then rolled back, so the result
-    is exactly what a real import would do to the archive as it is now.
+    `data` is the file's bytes; an export may also be given by its path or as a binary file object that can seek,
+    and is then read as a stream, never whole. A rejected file changes nothing. With dry_run, the work is done and
+    then rolled back, so the result is exactly what a real import would do to the archive as it is now.
     """
+    if name.lower().endswith(".jsonl"):
+        return _import_export(name, data, user=user, dry_run=dry_run)
     sha256 = hashlib.sha256(data).hexdigest()
-    # A file known only by its hash from an export is imported all the same, so its text is kept.
-    if SourceFile.objects.filter(sha256=sha256).exclude(raw_text="").exists():
+    if _already_imported(sha256):
         return FileResult(name=name, status=SKIPPED)
     try:
         text = decode(data)
-        load = _export_loader(text) if name.lower().endswith(".jsonl") else _page_loader(parse_page(text))
+        load = _page_loader(parse_page(text))
     except ParseError as error:
         return FileResult(name=name, status=REJECTED, error=error.message, line=error.line)
 
+    def write(source, result):
+        result.articles = load(source)
+        # Every article of the file: an unchanged one may have gained a link, which shows on its page.
+        changes.record(outcome.article_id for outcome in result.articles)
+        return {
+            **result.counts,
+            "articles": [_history_entry(o) for o in result.articles if o.status != UNCHANGED or o.new_link],
+        }
+
+    return _write_file(name, sha256, write, raw_text=text, user=user, dry_run=dry_run)
+
+
+def _already_imported(sha256):
+    # A page known only by its hash from an export's record is imported all the same when it arrives, so a page
+    # counts as imported once its text is kept; an export keeps no text (see `_import_export`), only its counts.
+    kept = ~Q(raw_text="") | Q(summary__has_key="records")
+    return SourceFile.objects.filter(Q(sha256=sha256) & kept).exists()
+
+
+def _write_file(name, sha256, write, *, raw_text, user, dry_run):
+    """Record the file and run write(source, result), which returns its history summary, in one transaction."""
     result = FileResult(name=name, status=IMPORTED)
     try:
         with transaction.atomic():
             source, _ = SourceFile.objects.update_or_create(
-                sha256=sha256, defaults={"name": name, "raw_text": text, "imported_by": user}
+                sha256=sha256, defaults={"name": name, "raw_text": raw_text, "imported_by": user}
             )
-            result.articles = load(source)
-            source.summary = {
-                **result.counts,
-                "articles": [_history_entry(o) for o in result.articles if o.status != UNCHANGED or o.new_link],
-            }
+            source.summary = write(source, result)
             source.save(update_fields=["summary"])
-            # Every article of the file: an unchanged one may have gained a link, which shows on its page.
-            changes.record(outcome.article_id for outcome in result.articles)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -89,7 +114,7 @@ def import_file(name, data, *, user=None, dry_run=False):
     except RecordError as error:
         return FileResult(name=name, status=REJECTED, error=error.message, line=error.line)
     except IntegrityError:
-        if SourceFile.objects.filter(sha256=sha256).exclude(raw_text="").exists():
+        if _already_imported(sha256):
             # The same bytes were imported at the same moment by someone else.
             return FileResult(name=name, status=SKIPPED)
         raise
@@ -149,37 +174,162 @@ def _page_loader(page):
     return load
 
 
-def _export_loader(text):
-    records = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            try:
-                records.append(parse_record(line, number))
-            except RecordError as error:
-                raise ParseError(error.message, line=error.line) from None
-    if not records:
-        raise ParseError("the export holds no articles")
+def _import_export(name, data, *, user, dry_run):
+    """Import a JSON Lines export in passes over the file, so that memory stays flat however long it is.
 
-    def load(source):
-        outcomes, by_url = [], {}
-        for start in range(0, len(records), EXPORT_CHUNK):
-            chunk = records[start : start + EXPORT_CHUNK]
-            articles, chunk_outcomes = _upsert(
-                [Incoming(r.published_date, r.version, language=r.language, slug=r.slug) for r in chunk], source
-            )
-            outcomes += chunk_outcomes
-            for record, article in zip(chunk, articles, strict=True):
-                by_url[record.url] = article.pk
-                tagging.restore(article, record)
-                _restore_sources(article, record.sources)
-        for record in records:
-            _link(by_url[record.url], [_resolve(url, by_url, record) for url in record.related])
-        return outcomes
+    The first pass only checks every record, so that a bad line rejects the file before anything is written; the
+    second writes the articles a chunk at a time, the third their links, once every article they name exists.
+    All of it is one transaction, as for a page: an import interrupted at any point leaves nothing behind, and
+    running it again imports the whole file. (Committing chunk by chunk would make a file that fails at its
+    last link half imported, and a run that resumes would have to tell its own chunks from an editor's work.)
+    """
+    reopen = _reopener(data)
+    with reopen() as stream:
+        sha256 = hashlib.file_digest(stream, "sha256").hexdigest()
+    if _already_imported(sha256):
+        return FileResult(name=name, status=SKIPPED)
+    try:
+        records = sum(1 for _ in _records(reopen, sha256))
+        if not records:
+            raise RecordError("the file is empty")
+    except RecordError as error:
+        return FileResult(name=name, status=REJECTED, error=error.message, line=error.line)
 
-    return load
+    def write(source, result):
+        remapped = _write_articles(_records(reopen, sha256), source, result.counted)
+        _write_links(_records(reopen, sha256), remapped)
+        return {**result.counted, "records": records}
+
+    # The export's text is not kept, unlike a page's. It adds nothing: every article it brings is stored in full,
+    # the pages it came from are named by their hashes, and exporting gives its bytes again. And a whole-archive
+    # export runs to hundreds of megabytes, which one row would take whole into memory each time it is written
+    # or read (the import history shows a file's text), and which PostgreSQL refuses in one value beyond 1 GB.
+    return _write_file(name, sha256, write, raw_text="", user=user, dry_run=dry_run)
+
+
+def _reopener(data):
+    """A function that opens the export afresh for each pass: from its bytes, its path, or a file object."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        return lambda: io.BytesIO(data)
+    if isinstance(data, str | os.PathLike):
+        return lambda: open(data, "rb")
+
+    def rewound():
+        data.seek(0)
+        return nullcontext(data)
+
+    return rewound
+
+
+def _records(reopen, sha256):
+    """Yield the export's records one by one, then make sure the bytes read were the bytes first hashed."""
+    digest = hashlib.sha256()
+    with reopen() as stream:
+        for number, line in read_lines(stream, digest):
+            yield parse_record(line, number)
+    if digest.hexdigest() != sha256:
+        raise RecordError("the file changed while it was being imported")
+
+
+def _chunks(records):
+    """Yield the records EXPORT_CHUNK at a time, holding only one chunk at any moment."""
+    while chunk := list(islice(records, EXPORT_CHUNK)):
+        yield chunk
+        # The caller's loop variable still holds this list while the next chunk is read: empty it first.
+        chunk.clear()
+
+
+def _write_articles(records, source, counts):
+    """Store the records' articles with their persons, topics and sources; count what happened to each.
+
+    Returns the URL of each record whose article is stored under another one, so that links to it still find it:
+    one merged into an article the archive already held, or one whose slug was taken. Into an empty archive
+    there is none; it holds only as many URLs as articles differ between the export and the archive.
+    """
+    remapped = {}
+    for chunk in _chunks(records):
+        _write_chunk(chunk, source, counts, remapped)
+    return remapped
+
+
+def _write_chunk(chunk, source, counts, remapped):
+    articles, outcomes = _upsert(
+        [Incoming(r.published_date, r.version, language=r.language, slug=r.slug) for r in chunk], source
+    )
+    counts.update(outcome.status for outcome in outcomes)
+    pairs = list(zip(articles, chunk, strict=True))
+    remapped.update((record.url, article.pk) for article, record in pairs if article.slug != record.slug)
+    tagging.restore(pairs)
+    _restore_sources(pairs)
 
 
 EXPORT_CHUNK = 500
+
+
+def _write_links(records, remapped):
+    """Link each record's article to its similar articles, and note every article whose page shows a change."""
+    for chunk in _chunks(records):
+        ids = _article_ids({url for record in chunk for url in (record.url, *record.related)}, remapped)
+        lead_ids = [_lead_id(record, ids) for record in chunk]
+        new, moved = _links(zip(lead_ids, chunk, strict=True), ids)
+        RelatedLink.objects.bulk_create(new)
+        RelatedLink.objects.bulk_update(moved, ["position"])
+        # A new link also shows on the page of the article it leads to, which may be outside the file.
+        changes.record([*lead_ids, *(link.related_id for link in new)])
+
+
+def _lead_id(record, ids):
+    if record.url not in ids:
+        # Its article was written in the pass before; only another file in its place could lose it.
+        raise RecordError("the file changed while it was being imported", record.line)
+    missing = next((url for url in record.related if url not in ids), None)
+    if missing:
+        raise RecordError(f"the similar article {missing} is neither in this export nor in the archive", record.line)
+    return ids[record.url]
+
+
+def _links(leads, ids):
+    """The links to create and those to move up, as `_link` would make them for each (lead id, record) in turn."""
+    leads = list(leads)
+    stored = {
+        (link.lead_id, link.related_id): link
+        for link in RelatedLink.objects.filter(lead_id__in={lead_id for lead_id, _ in leads}).order_by()
+    }
+    new, moved = {}, {}
+    for lead_id, record in leads:
+        seen = set()
+        for position, url in enumerate(record.related):
+            key = (lead_id, ids[url])
+            if key[1] == lead_id or key[1] in seen:
+                continue
+            seen.add(key[1])
+            link = new.get(key) or stored.get(key)
+            if link is None:
+                new[key] = RelatedLink(lead_id=lead_id, related_id=key[1], position=position)
+            elif position < link.position:
+                link.position = position
+                if key not in new:
+                    moved[key] = link
+    return list(new.values()), list(moved.values())
+
+
+_ARTICLE_URL = re.compile(r"/articles/(\d{4})/(\d{2})/(\d{2})/([\w-]+)/")
+
+
+def _article_ids(urls, remapped):
+    """The id of the article at each of these URLs that the archive holds, looked up in one query."""
+    wanted = {}
+    for url in urls - remapped.keys():
+        match = _ARTICLE_URL.fullmatch(url)
+        try:
+            wanted[(datetime.date(int(match[1]), int(match[2]), int(match[3])), match[4])] = url
+        except (TypeError, ValueError):
+            continue  # not an article URL, or no such day: no article is there
+    found = Article.objects.filter(
+        published_date__in={date for date, _ in wanted}, slug__in={slug for _, slug in wanted}
+    ).values_list("published_date", "slug", "pk")
+    ids = {wanted[(date, slug)]: pk for date, slug, pk in found if (date, slug) in wanted}
+    return ids | {url: remapped[url] for url in urls & remapped.keys()}
 
 
 @dataclass(frozen=True)
@@ -191,22 +341,28 @@ class Incoming:
     slug: str | None = None
 
 
-def _resolve(url, by_url, record):
-    if url in by_url:
-        return by_url[url]
-    match = re.fullmatch(r"/articles/(\d{4})/(\d{2})/(\d{2})/([\w-]+)/", url)
-    found = match and Article.objects.filter(
-        published_date=f"{match[1]}-{match[2]}-{match[3]}", slug=match[4]
-    ).values_list("pk", flat=True)
-    if not found:
-        raise RecordError(f"the similar article {url} is neither in this export nor in the archive", record.line)
-    return found[0]
+def _restore_sources(pairs):
+    """Note the files each exported article came from, and in which role; a file not yet here is known by its hash."""
+    names = {}
+    for _, record in pairs:
+        for entry in record.sources:
+            names.setdefault(entry["sha256"], entry["file"])
+    ids = _source_ids(names)
+    roles = {(article.pk, ids[entry["sha256"]], entry["role"]) for article, record in pairs for entry in record.sources}
+    ArticleSource.objects.bulk_create(
+        [ArticleSource(article_id=a, source_id=s, role=role) for a, s, role in sorted(roles)], ignore_conflicts=True
+    )
 
 
-def _restore_sources(article, sources):
-    for entry in sources:
-        source, _ = SourceFile.objects.get_or_create(sha256=entry["sha256"], defaults={"name": entry["file"]})
-        ArticleSource.objects.get_or_create(article=article, source=source, role=entry["role"])
+def _source_ids(names):
+    """The id of each source file by its SHA-256, making those the archive lacks (names: sha256 -> file name)."""
+    ids = dict(SourceFile.objects.filter(sha256__in=names).values_list("sha256", "pk"))
+    missing = [SourceFile(sha256=sha256, name=name) for sha256, name in names.items() if sha256 not in ids]
+    if missing:
+        # Another import may make some of them meanwhile; theirs stand, as with get_or_create.
+        SourceFile.objects.bulk_create(missing, ignore_conflicts=True)
+        ids |= dict(SourceFile.objects.filter(sha256__in=[s.sha256 for s in missing]).values_list("sha256", "pk"))
+    return ids
 
 
 def _upsert(incoming, source):

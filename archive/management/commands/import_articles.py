@@ -26,7 +26,9 @@ class Command(BaseCommand):
         # The index follows once every few seconds and at the end, not after each of thousands of files.
         with changes.deferred():
             for path in iter_files(paths):
-                result = import_file(str(path), path.read_bytes())
+                # An export, which may hold the whole archive, is read as a stream from its path.
+                data = path if path.suffix.lower() == ".jsonl" else path.read_bytes()
+                result = import_file(str(path), data)
                 files += 1
                 if result.status == REJECTED:
                     rejected += 1
