@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import F
 
-from archive import gazetteer
+from archive import bulk, gazetteer
 from archive.models import ArticleTopic, Decision, Mention, Person, Topic, UnknownName
 
 
@@ -64,6 +64,13 @@ def tag(articles, count_unknown=True, created=()):
     return changes
 
 
+# The columns of a row the tagger creates, in the order `_Writes.reconcile` gathers them.
+CREATED_FIELDS = {
+    Mention: ("article", "person", "decision", "position", "pictured"),
+    ArticleTopic: ("article", "topic", "decision", "position"),
+}
+
+
 class _Writes:
     """The rows to create, update and delete, gathered so that a batch of articles costs a few queries."""
 
@@ -76,7 +83,7 @@ class _Writes:
             row = stored.get(pk)
             fields = {"position": position, "pictured": pictured} if model is Mention else {"position": position}
             if row is None:
-                self.create[model].append(model(article_id=article.pk, **{f"{kind}_id": pk}, **fields))
+                self.create[model].append((article.pk, pk, Decision.FOUND.value, *fields.values()))
                 changes.append(Change(article, kind, True, names[pk]))
             elif row.decision == Decision.FOUND and any(getattr(row, k) != v for k, v in fields.items()):
                 for name, value in fields.items():
@@ -90,7 +97,7 @@ class _Writes:
 
     def save(self):
         for model, rows in self.create.items():
-            model.objects.bulk_create(rows)
+            bulk.insert(model, CREATED_FIELDS[model], rows)
         for model, rows in self.update.items():
             model.objects.bulk_update(rows, ["position", "pictured"] if model is Mention else ["position"])
         for model, pks in self.delete.items():

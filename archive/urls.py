@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from archive import citations, converters, exports, feeds, sitemaps, views
+from archive.research.oai import views as oai
 from archive.serving import canonical
 from archive.serving.public import public
 
@@ -41,6 +42,7 @@ archive_patterns = [
     path("sitemap.xml", public(sitemaps.index), name="sitemap"),
     path("sitemap-<slug:section>.xml", public(sitemaps.section, url=canonical.sitemap_section), name="sitemap_section"),
     path("robots.txt", public(sitemaps.robots_txt), name="robots_txt"),
+    path("oai/", oai.endpoint, name="oai"),
 ]
 
 urlpatterns = [

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from archive import tagging
+from archive import bulk, tagging
 from archive.importer.identity import slug_for, title_key
 from archive.importer.merge import Version, merge
 from archive.importer.parser import ParseError, decode, parse_page
@@ -410,12 +410,10 @@ def _upsert(incoming, source):
     for article, outcome in zip(articles, outcomes, strict=True):
         outcome.url = article.get_absolute_url()
         outcome.article_id = article.pk
-    ArticleSource.objects.bulk_create(
-        [
-            ArticleSource(article=article, source=source, role=item.role)
-            for article, item in zip(articles, incoming, strict=True)
-            if item.role
-        ],
+    bulk.insert(
+        ArticleSource,
+        ("article", "source", "role"),
+        [(article.pk, source.pk, item.role) for article, item in zip(articles, incoming, strict=True) if item.role],
         ignore_conflicts=True,
     )
     return articles, outcomes
@@ -442,23 +440,29 @@ def _link(lead_id, related_ids, lead_is_new=False):
         seen.add(related_id)
         link = existing.get(related_id)
         if link is None:
-            new.append(RelatedLink(lead_id=lead_id, related_id=related_id, position=position))
+            new.append((lead_id, related_id, position))
         elif position < link.position:
             link.position = position
             link.save(update_fields=["position"])
-    RelatedLink.objects.bulk_create(new)
-    return {link.related_id for link in new}
+    bulk.insert(RelatedLink, ("lead", "related", "position"), new)
+    return {related_id for _, related_id, _ in new}
 
 
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[а-яёіўА-ЯЁІЎ]")
-_BELARUSIAN = re.compile(r"[іўІЎ]")
+_NOT_LATIN_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
+_BELARUSIAN = "іўІЎ"
 
 
 def _language(version):
-    """English, Russian or Belarusian, by the script of most letters and the letters only Belarusian uses."""
+    """English, Russian or Belarusian, by the script of most letters and the letters only Belarusian uses.
+
+    Letters are counted on the UTF-8 bytes, where every basic Cyrillic letter (U+0400 to U+047F) starts with the
+    byte D0 or D1 and a Latin letter is one ASCII byte: counted in C, where a regular expression match per letter
+    cost a tenth of the import.
+    """
     text = f"{version.title} {version.body[:2000]}"
-    cyrillic = len(_CYRILLIC.findall(text))
-    if cyrillic <= len(_LATIN.findall(text)):
+    data = text.encode()
+    cyrillic = data.count(b"\xd0") + data.count(b"\xd1")
+    latin = len(text.encode("ascii", "ignore").translate(None, _NOT_LATIN_LETTERS))
+    if cyrillic <= latin:
         return "en"
-    return "be" if len(_BELARUSIAN.findall(text)) > cyrillic / 100 else "ru"
+    return "be" if sum(map(text.count, _BELARUSIAN)) > cyrillic / 100 else "ru"
