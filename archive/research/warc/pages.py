@@ -1,0 +1,57 @@
+"""Every address a reader of the archive can reach: the site's pages, the images they show, its static files."""
+
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.urls import reverse
+
+from archive import citations, sitemaps
+from archive.models import Article, Person, Topic
+
+
+def site():
+    """The paths of every public page: the first page of each list, every article with its citations, every
+    person and topic with its feed, the date archives, the feeds, the sitemaps and robots.txt."""
+    yield from (reverse(f"archive:{name}") for name in ("home", "article_list", "person_list", "topic_list"))
+    yield from _dates()
+    # Read whole before the first page is fetched: serving a request may close the database connection.
+    for day, slug in list(Article.objects.chronological().values_list("published_date", "slug")):
+        article = Article(published_date=day, slug=slug)
+        yield article.get_absolute_url()
+        yield from (citations.cite_url(article, kind) for kind in citations.FORMATS)
+    for model, feed in ((Person, "archive:person_feed"), (Topic, "archive:topic_feed")):
+        for subject in model.objects.order_by("slug").only("slug"):
+            yield subject.get_absolute_url()
+            yield reverse(feed, kwargs={"slug": subject.slug})
+    yield reverse("archive:articles_feed")
+    yield from _sitemaps()
+    yield reverse("archive:robots_txt")
+
+
+def _dates():
+    years = set()
+    for month in Article.objects.dates("published_date", "month"):
+        if month.year not in years:
+            years.add(month.year)
+            yield reverse("archive:year_archive", kwargs={"year": month.year})
+        yield reverse("archive:month_archive", kwargs={"year": month.year, "month": month.month})
+
+
+def _sitemaps():
+    """The sitemap index and every page of every section it lists, addressed as the index addresses them."""
+    yield reverse("archive:sitemap")
+    for section, sitemap in sitemaps.SITEMAPS.items():
+        path = reverse("archive:sitemap_section", kwargs={"section": section})
+        yield path
+        yield from (f"{path}?p={page}" for page in range(2, sitemap().paginator.num_pages + 1))
+
+
+def images():
+    """The paths of the image renditions article pages show (uploaded files, under MEDIA_URL)."""
+    for renditions in Article.objects.exclude(image_renditions=[]).values_list("image_renditions", flat=True):
+        yield from (rendition["url"] for rendition in renditions)
+
+
+def static():
+    """The path of every static file, as pages name it (with its content hash where the storage adds one)."""
+    found = {path for finder in finders.get_finders() for path, _ in finder.list(["CVS", ".*", "*~"])}
+    yield from (staticfiles_storage.url(path) for path in sorted(found))
