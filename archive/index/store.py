@@ -8,6 +8,8 @@ Only one writer can hold a build at a time (tantivy's lock): a process that find
 to the writer and only reloads.
 """
 
+import ctypes
+import ctypes.util
 import fcntl
 import logging
 import os
@@ -30,7 +32,7 @@ BUILD_PREFIX = "build-"
 # Builds kept besides the current one, for processes that have not yet moved to it.
 OLD_BUILDS = 1
 CATCH_UP_BATCH = 5000
-WRITER_HEAP = 50_000_000
+WRITER_HEAP = 20_000_000
 BUILD_HEAP = 200_000_000
 # How long a catch-up asked for by a committing process waits for another process's writer to finish.
 WRITER_WAIT_SECONDS = 10
@@ -135,8 +137,26 @@ def _catch_up(opened, seq, *, wait):
                 # Each commit adds a small segment; waiting for the merges it started keeps their number low.
                 # The writer is then spent, and dropping it releases its lock on the build.
                 writer.wait_merging_threads()
+                _give_back_memory()
     opened.index.reload()
     opened.seq = max(applied, _read_applied(opened.path))
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def _give_back_memory():
+    """Return the writer's freed memory to the system. Its threads' allocations stay in their own malloc arenas
+    after it is gone, so a long import that catches up every few seconds grew by tens of MiB a minute."""
+    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
+        _LIBC.malloc_trim(0)
 
 
 def _writer(index, wait):
