@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from archive import citations, converters, exports, feeds, sitemaps, views
+from archive.research.api import urls as api_urls
 from archive.research.oai import views as oai
 from archive.serving import canonical
 from archive.serving.public import public
@@ -48,6 +49,7 @@ archive_patterns = [
 urlpatterns = [
     path(settings.ARCHIVE_ADMIN_PATH.lstrip("/"), admin.site.urls),
     path("", include((archive_patterns, "archive"))),
+    path("api/", api_urls.urls()),
     # Uploaded images, served by Django only while DEBUG is on; in production the web server serves MEDIA_ROOT.
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
 ]

@@ -115,4 +115,5 @@ PAGE_URLS = {
     "year": "/articles/2017/",
     "month": "/articles/2017/09/",
     "not-found": "/articles/2017/09/30/no-such-article/",
+    "api": "/api/",
 }

@@ -68,7 +68,7 @@ def article_detail(request, year, month, day, slug):
     article, moved = permalinks.resolve(year, month, day, slug)
     if moved:
         return redirect(article, permanent=True)
-    related, listed_under = _linked(article)
+    related, listed_under = linked(article)
     previous, following = _neighbours(article)
     prefetch_related_objects([article, *related, *listed_under], *subject_prefetches())
     return render(
@@ -88,7 +88,7 @@ def article_detail(request, year, month, day, slug):
 ITEM_TEXT = ("body", "body_html", "image_renditions")
 
 
-def _linked(article):
+def linked(article):
     """Its similar items in page order and the leads that list it, newest first: one query, however many."""
     links = list(
         RelatedLink.objects.filter(Q(lead=article) | Q(related=article))

@@ -1,0 +1,101 @@
+"""What the API's requests may hold. The article list takes the page's filters and sorts, checked by the page's own
+ArticleFilter, then a cursor and a page size; where the page leaves a malformed value out and says so, the API
+answers 400."""
+
+from dataclasses import dataclass
+
+from django import forms
+
+from archive.filters import MAX_SLUGS, SORTS, ArticleFilter
+from archive.research.api import cursors
+from archive.research.api.errors import BadRequest
+from archive.views.list_state import ListState
+from archive.views.lists import PER_PAGE
+
+# HEAD is GET without the body, which the server leaves out; Ninja routes it only where an operation names it.
+SAFE = ["GET", "HEAD"]
+SLUG = r"^[-a-zA-Z0-9_]+$"
+MAX_PAGE_SIZE = 100
+REPEATABLE = {"person", "topic"}
+KNOWN = {*ArticleFilter.base_filters, "cursor", "limit"}
+
+
+class PageForm(forms.Form):
+    limit = forms.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, required=False)
+    cursor = forms.CharField(required=False, strip=False)
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    filter: ArticleFilter
+    state: ListState
+    offset: int
+    limit: int
+
+
+def read(request):
+    """The list a request asks for, or BadRequest naming every parameter that is unknown or malformed."""
+    params = request.GET
+    errors = _misplaced(params)
+    article_filter = ArticleFilter(params)
+    page = PageForm(params)
+    errors.update({name: list(messages) for name, messages in article_filter.errors.items()})
+    errors.update({name: list(messages) for name, messages in page.errors.items()})
+    if errors:
+        raise BadRequest(errors)
+    state = ListState(article_filter)
+    offset = 0
+    if token := page.cleaned_data["cursor"]:
+        try:
+            offset = cursors.read(token, state.query_string())
+        except cursors.InvalidCursor as error:
+            raise BadRequest({"cursor": [str(error)]}) from None
+    return ListRequest(article_filter, state, offset, page.cleaned_data["limit"] or PER_PAGE)
+
+
+def _misplaced(params):
+    """Parameters the list does not know (a typo would otherwise widen it silently), or given twice."""
+    errors = {}
+    for name in params:
+        if name not in KNOWN:
+            errors[name] = [f"“{name}” is not a parameter of this list."]
+        elif name not in REPEATABLE and len(params.getlist(name)) > 1:
+            errors[name] = ["Give this parameter once."]
+    return errors
+
+
+def openapi_parameters():
+    """The parameters as the OpenAPI schema describes them, with the limits ArticleFilter enforces."""
+    slug = {"type": "string", "pattern": SLUG, "maxLength": 120}
+    day = {"type": "string", "format": "date"}
+    return [
+        _query("q", "Words to search for, as on the list page.", {"type": "string", "maxLength": search_length()}),
+        _repeatable("person", "A person's slug; repeat it to combine persons (all must appear).", slug),
+        _repeatable("topic", "A topic's slug; repeat it to combine topics (all must apply).", slug),
+        _query("date_after", "The first day, inclusive (YYYY-MM-DD).", day),
+        _query("date_before", "The last day, inclusive (YYYY-MM-DD).", day),
+        _query(
+            "sort",
+            "The order: newest first by default, most relevant first when searching.",
+            {"type": "string", "enum": [value for value, _ in SORTS]},
+        ),
+        _query("cursor", "Where the page starts: the `next` link of the page before.", {"type": "string"}),
+        _query(
+            "limit",
+            "How many articles a page holds.",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": PER_PAGE},
+        ),
+    ]
+
+
+def search_length():
+    return ArticleFilter.base_filters["q"].extra["max_length"]
+
+
+def _query(name, description, schema):
+    return {"in": "query", "name": name, "required": False, "description": description, "schema": schema}
+
+
+def _repeatable(name, description, item):
+    parameter = _query(name, description, {"type": "array", "items": item, "maxItems": MAX_SLUGS})
+    return {**parameter, "style": "form", "explode": True}

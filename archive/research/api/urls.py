@@ -1,0 +1,25 @@
+"""The API's addresses, each served as a public page is: GET and HEAD only, validated by the archive's generation,
+kept whole under it, with the headers that let anyone in front keep it too."""
+
+from django.urls import path
+from django.urls.resolvers import URLPattern
+
+from archive.research.api import docs
+from archive.research.api.service import api
+from archive.serving.public import public
+
+
+def as_sent(request):
+    """API addresses are answered as sent, never redirected to another form: clients build queries their own way
+    and a redirect would cost each a round trip; the `next` links the list writes are all in one order."""
+    return None
+
+
+def _public(pattern):
+    return URLPattern(pattern.pattern, public(pattern.callback, url=as_sent), pattern.default_args, pattern.name)
+
+
+def urls():
+    """(patterns, app name, namespace) for `path`: the documentation page first, then Ninja's operations."""
+    patterns, app_name, namespace = api.urls
+    return [path("", public(docs.page), name="docs"), *map(_public, patterns)], app_name, namespace

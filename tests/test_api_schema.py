@@ -1,0 +1,53 @@
+"""The API against its own OpenAPI schema: schemathesis makes requests from the schema, valid ones and malformed
+ones, sends them to the WSGI application in process, and checks every answer against the schema."""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from archive.research.api.service import api
+from archive.wsgi import application
+from tests.browsing_archive import build_archive
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+# The schema the API serves at /api/openapi.json (test_api.py checks that it is this one), read without a request:
+# tests are collected before any database exists, and serving a page reads the archive's generation.
+schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
+schema.app = application
+
+
+@pytest.fixture
+def archive(db):
+    build_archive()
+
+
+@pytest.fixture
+def in_test_transaction():
+    """Keep the database connection open across the WSGI application's requests, as Django's test client does:
+    the application closes it at each request's start and end, which on PostgreSQL would end the test's
+    transaction and lose the archive it holds."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=40,
+    deadline=None,
+    # Every example reads the one archive the fixture made; none changes it.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_no_request_gets_a_server_error_or_an_answer_its_schema_does_not_describe(case, archive, in_test_transaction):
+    case.call_and_validate(checks=CHECKS)
