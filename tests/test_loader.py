@@ -223,3 +223,14 @@ def test_an_editors_corrected_title_still_recognises_the_original_page(seeded, s
     assert [outcome.status for outcome in result.articles] == ["unchanged", "unchanged"]
     assert Article.objects.count() == 2
     assert Article.objects.get(pk=lead.pk).title == lead.title
+
+
+def test_a_page_whose_title_is_too_long_to_store_is_rejected_at_its_line_and_writes_nothing():
+    result = import_file("long.txt", page("Lukashenko " * 50, "April 22, 2016", ["Body."]))
+
+    assert (result.status, result.line, result.error) == (
+        "rejected",
+        1,
+        "the title is 549 characters long; at most 500 are kept",
+    )
+    assert (Article.objects.count(), SourceFile.objects.count()) == (0, 0)

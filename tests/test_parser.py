@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
+from archive.importer import parser
 from archive.importer.parser import Dateline, ParseError, Photo, decode, parse_dateline, parse_page, parse_photo
+from archive.models import Article
 from archive.rendering import html_to_text, markdown_to_html, paragraphs_to_markdown
 from tests.conftest import PAGES, SEEDS
 
@@ -186,3 +188,40 @@ def test_text_under_similar_articles_that_is_no_item_is_an_error():
         parse_page(text)
     assert error.value.line == 9
     assert "found 'A stray line'" in error.value.message
+
+
+LONGEST_TITLE = "Lukashenko " + "и" * 489
+
+
+def test_a_title_of_the_longest_length_the_archive_keeps_is_read_whole():
+    page = parse_page(f"{LONGEST_TITLE}\n\nApril 22, 2016\n\nBody.\n")
+    assert (len(LONGEST_TITLE), page.lead.title) == (500, LONGEST_TITLE)
+
+
+def test_a_lead_title_longer_than_the_archive_keeps_is_an_error_at_its_line():
+    with pytest.raises(ParseError) as error:
+        parse_page(f"\n\n{LONGEST_TITLE}!\n\nApril 22, 2016\n\nBody.\n")
+    assert (error.value.message, error.value.line) == ("the title is 501 characters long; at most 500 are kept", 3)
+
+
+def test_a_similar_item_title_longer_than_the_archive_keeps_is_an_error_at_its_line():
+    text = f"Title\n\nApril 22, 2016\n\nBody.\n\nSimilar articles\n\n{'x' * 700}\nApril 21, 2016\n\nText.\n"
+    with pytest.raises(ParseError) as error:
+        parse_page(text)
+    assert (error.value.message, error.value.line) == ("the title is 700 characters long; at most 500 are kept", 9)
+
+
+def test_a_photo_agency_longer_than_the_archive_keeps_is_an_error_at_its_line():
+    text = f"Title\n\nApril 22, 2016\n\nLukashenko. Photo: Sergei Grits, {'A' * 201}\n\nBody.\n"
+    with pytest.raises(ParseError) as error:
+        parse_page(text)
+    assert (error.value.message, error.value.line) == (
+        "the photo agency is 201 characters long; at most 200 are kept",
+        5,
+    )
+
+
+def test_the_parsers_limits_are_the_lengths_the_archive_stores():
+    fields = {field.name: field.max_length for field in Article._meta.fields}
+    assert (fields["title"], fields["photo_agency"]) == (parser.TITLE_MAX, parser.AGENCY_MAX)
+    assert fields["photo_caption"] >= parser.PHOTO_LINE_MAX and fields["photo_credit"] >= parser.PHOTO_LINE_MAX

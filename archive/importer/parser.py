@@ -61,6 +61,10 @@ _DATELINES = [
 ]
 _PHOTO = re.compile(r"^(?P<caption>.*?)[\s.]*\b(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
 PHOTO_LINE_MAX = 300
+# The longest title and photo agency the archive stores (Article.title and photo_agency); a longer one must reject
+# the page at its line here, not fail in the database (PostgreSQL refuses it, SQLite would keep it whole).
+TITLE_MAX = 500
+AGENCY_MAX = 200
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -188,6 +192,7 @@ def parse_page(text):
     title_line, title = content[0]
     if is_dateline(title):
         raise ParseError("the page has no title: its first line is a dateline", line=title_line)
+    _within_title_limit(title_line, title)
     if len(content) < 2:
         raise ParseError("the lead has no dateline after its title", line=title_line)
     dateline_line, dateline_text = content[1]
@@ -203,6 +208,11 @@ def parse_page(text):
         raise ParseError("the lead has no text", line=dateline_line)
     lead = ParsedArticle(title=title, dateline=dateline, paragraphs=paragraphs, photo=photo, line=title_line)
     return ParsedPage(lead=lead, related=_related_items(lines[marker + 1 :]))
+
+
+def _within_title_limit(number, title):
+    if len(title) > TITLE_MAX:
+        raise ParseError(f"the title is {len(title)} characters long; at most {TITLE_MAX} are kept", line=number)
 
 
 def _dateline_at(number, text, problem):
@@ -222,6 +232,11 @@ def _photo_and_paragraphs(lines):
     if first is not None:
         photo = parse_photo(lines[first][1])
         if photo is not None:
+            if len(photo.agency) > AGENCY_MAX:
+                raise ParseError(
+                    f"the photo agency is {len(photo.agency)} characters long; at most {AGENCY_MAX} are kept",
+                    line=lines[first][0],
+                )
             lines = lines[first + 1 :]
     paragraphs, current = [], []
     for _, line in lines:
@@ -253,6 +268,7 @@ def _related_items(lines):
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(lines)
         title_line, title = lines[start]
+        _within_title_limit(title_line, title)
         dateline = _dateline_at(lines[start + 1][0], lines[start + 1][1], "a similar item needs a dateline")
         photo, paragraphs = _photo_and_paragraphs(lines[start + 2 : end])
         if not paragraphs:
