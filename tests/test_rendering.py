@@ -1,5 +1,8 @@
 """The one Markdown configuration: plain text shows exactly as written, and nothing unsafe survives."""
 
+import sys
+import threading
+
 import markdown
 import nh3
 import pytest
@@ -76,3 +79,39 @@ def test_the_plain_prose_shortcut_matches_markdown_on_synthetic_and_seed_like_bo
     bodies.append(seed_page_path.read_text(encoding="utf-8").split("\n\n", 2)[2].split("Similar articles")[0].strip())
     for body in bodies:
         assert markdown_to_html(body) == reference_rendering(body)
+
+
+@pytest.fixture
+def eager_thread_switches():
+    """Threads take turns every microsecond instead of every five milliseconds, so that they overlap in a test."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(interval)
+
+
+def test_bodies_rendered_at_once_in_several_threads_each_render_as_alone(eager_thread_switches):
+    """A Markdown converter holds the document it converts: a shared one mixes up bodies converted together."""
+    bodies = [
+        f"Paragraph *{n}* with [a link][ref{n}] and `code {n}`.\n\n- item {n}\n- another\n\n[ref{n}]: https://example.org/{n}"
+        for n in range(8)
+    ]
+    alone = [markdown_to_html(body) for body in bodies]
+    results = [[] for _ in bodies]
+    start = threading.Barrier(len(bodies))
+
+    def render(number):
+        start.wait()
+        results[number] = {markdown_to_html(bodies[number]) for _ in range(200)}
+
+    threads = [threading.Thread(target=render, args=(number,)) for number in range(len(bodies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert results == [{html} for html in alone]
+    assert alone[3] == (
+        '<p>Paragraph <em>3</em> with <a href="https://example.org/3" rel="nofollow noopener">a link</a> and '
+        "<code>code 3</code>.</p>\n<ul>\n<li>item 3</li>\n<li>another</li>\n</ul>"
+    )
