@@ -210,6 +210,9 @@ ARCHIVE_STALE_SECONDS = 60
 ARCHIVE_MISSING_CACHE_SECONDS = 60
 ARCHIVE_REDIRECT_CACHE_SECONDS = 86400
 ARCHIVE_ADMIN_PATH = "/admin/"
+# The admin's login is refused for a while after this many failures from one address or for one username.
+ARCHIVE_LOGIN_MAX_FAILURES = 10
+ARCHIVE_LOGIN_FAILURE_SECONDS = 15 * 60
 
 ARCHIVE_SITE_NAME = "Belarus Commentary Archive"
 ARCHIVE_PUBLISHER = "Belarus Commentary Archive"
