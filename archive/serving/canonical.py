@@ -8,6 +8,9 @@ from urllib.parse import urlencode
 
 from archive.filters import ArticleFilter
 from archive.views.list_state import ListState
+from archive.views.lists import MAX_PAGE
+
+MAX_PAGE_DIGITS = len(str(MAX_PAGE))
 
 
 def bare(request):
@@ -47,11 +50,12 @@ def export(request):
 
 
 def _page_number(request, name):
-    """The page asked for (1 when none is), or None for a value the page itself must explain."""
+    """The page asked for (1 when none is), or None for a value the page itself must explain: a number of more
+    digits than any page number has is explained too, rather than redirected to another number."""
     values = request.GET.getlist(name)
     if not values:
         return 1
     raw = values[0]
-    if len(values) > 1 or not (raw.isascii() and raw.isdigit()) or int(raw[:10]) < 1:
+    if len(values) > 1 or not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_PAGE_DIGITS or int(raw) < 1:
         return None
-    return int(raw[:10])
+    return int(raw)

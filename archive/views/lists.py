@@ -45,7 +45,9 @@ class Pagination:
         articles.expect((number - 1) * per_page, per_page)
         self.paginator = Paginator(articles, per_page)
         if number > self.paginator.num_pages:
-            self.message = f"There is no page {number}: this list has {self.paginator.num_pages}."
+            # The number as asked for: past nine digits `number` is not it.
+            asked = Truncator(raw.lstrip("0")).chars(40)
+            self.message = f"There is no page {asked}: this list has {self.paginator.num_pages}."
             self.page = Page([], number, self.paginator)
         else:
             self.page = self.paginator.page(number)
