@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "archive.serving.middleware.CacheHeaders",
+    "archive.serving.middleware.DatabaseUnavailable",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -104,7 +105,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers go on while an import writes; the timeout rides out short write locks.
+    # WAL lets readers go on while an import writes; the timeout rides out short write locks. Web requests wait
+    # less (ARCHIVE_WEB_BUSY_TIMEOUT_MS): an editor's save would rather fail than wait out a long import.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -113,6 +115,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Bounds on the database work of one web request (archive/serving/bounds.py), applied only where the site is served:
+# imports, rebuild_index and other commands run without them. PostgreSQL cancels a statement that runs longer;
+# SQLite gives up waiting for another process's write lock.
+ARCHIVE_WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("ARCHIVE_WEB_STATEMENT_TIMEOUT_MS", 5000))
+ARCHIVE_WEB_BUSY_TIMEOUT_MS = int(os.environ.get("ARCHIVE_WEB_BUSY_TIMEOUT_MS", 5000))
+# What the site's 503 page, shown while the database cannot answer, asks clients to wait.
+ARCHIVE_RETRY_AFTER_SECONDS = 30
 
 
 def default_index_dir(database):
@@ -128,10 +138,17 @@ def default_index_dir(database):
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or default_index_dir(DATABASES["default"]))
 
 if os.environ.get("REDIS_URL"):
+    # Without Redis pages are built as without a cache (archive/serving/shared_cache.py); the timeouts keep an
+    # unreachable Redis from holding up a request for longer than a page takes to build.
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "archive.serving.shared_cache.SharedCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "RETRY_SECONDS": float(os.environ.get("ARCHIVE_CACHE_RETRY_SECONDS", 5)),
+            },
         }
     }
 else:
