@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
 from archive import images
@@ -175,12 +176,14 @@ def _zip_bomb(zip_name, how):
 
 
 class LeadImageField(forms.ImageField):
-    """An image field that says precisely why Pillow refuses a file, before Django's generic check."""
+    """An image field that says precisely why Pillow refuses a file, before Django's generic check, and keeps only
+    the image written again without its metadata, whatever the file held beside it or its name claimed."""
 
     def to_python(self, data):
-        if data not in self.empty_values:
-            images.check(data)
-        return super().to_python(data)
+        if data in self.empty_values:
+            return super().to_python(data)
+        images.check(data)
+        return super().to_python(images.stripped(data))
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -208,6 +211,8 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         title, slug, date = cleaned.get("title"), cleaned.get("slug"), cleaned.get("published_date")
+        if slug and isinstance(cleaned.get("image"), UploadedFile):
+            cleaned["image"].name = images.archive_name(slug, cleaned["image"])
         if not date:
             return cleaned
         others = Article.objects.exclude(pk=self.instance.pk)

@@ -1,11 +1,15 @@
-"""Lead images: checked with Pillow before they are kept, then resized into the renditions the pages show."""
+"""Lead images: checked with Pillow, re-encoded without their metadata under a name the archive gives them, then
+resized into the renditions the pages show, and removed with those when they are replaced or their article goes."""
 
+import hashlib
 import io
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -16,6 +20,14 @@ RENDITION_FORMATS = [
 ]
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
 FORMAT_NAMES = {"WEBP": "WebP"}
+# How an original is written again, by the format Pillow found in it (never by the name it was uploaded under).
+ORIGINAL_FORMATS = {
+    "JPEG": ("jpg", "image/jpeg", {"quality": 92}),
+    "PNG": ("png", "image/png", {}),
+    "WEBP": ("webp", "image/webp", {"quality": 90}),
+}
+# The modes each format is written in as they are; any other is written as RGB, or RGBA where it is transparent.
+ORIGINAL_MODES = {"JPEG": {"L", "RGB"}, "PNG": {"L", "LA", "RGB", "RGBA"}, "WEBP": {"RGB", "RGBA"}}
 
 
 def check(upload):
@@ -58,6 +70,40 @@ def check(upload):
         upload.seek(0)
 
 
+def stripped(upload):
+    """A checked upload written again by Pillow in the format it really is: its pixels, turned upright as its EXIF
+    orientation says, and nothing else. Location, camera, comments, XMP and colour profiles are all left behind,
+    and so is whatever else the file carried, such as HTML appended to a PNG.
+
+    Returns a new upload named "original" with the extension of its format; `archive_name` names it for storage.
+    """
+    upload.seek(0)
+    with Image.open(upload) as image:
+        kind = image.format
+        extension, content_type, options = ORIGINAL_FORMATS[kind]
+        upright = _mode_for(ImageOps.exif_transpose(image), kind)
+    # A new image made from the pixels alone: Pillow writes back some of what `info` holds (comments, profiles).
+    pixels = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+    buffer = io.BytesIO()
+    pixels.save(buffer, kind, **options)
+    upload.seek(0)
+    return SimpleUploadedFile(f"original.{extension}", buffer.getvalue(), content_type=content_type)
+
+
+def archive_name(slug, upload):
+    """The file name an original is stored under: its article's slug, a digest of its bytes, its format's extension."""
+    upload.seek(0)
+    digest = hashlib.sha256(upload.read()).hexdigest()[:12]
+    upload.seek(0)
+    return f"{slug}-{digest}{PurePosixPath(upload.name).suffix}"
+
+
+def _mode_for(image, kind):
+    if image.mode in ORIGINAL_MODES[kind]:
+        return image
+    return image.convert("RGBA" if kind != "JPEG" and image.has_transparency_data else "RGB")
+
+
 def make_renditions(field_file):
     """Write the stored image at each width as WebP and JPEG; return the list the pages read.
 
@@ -82,9 +128,15 @@ def make_renditions(field_file):
     return renditions
 
 
-def delete_renditions(storage, renditions):
-    for rendition in renditions:
-        storage.delete(rendition["path"])
+def discard(storage, original, renditions):
+    """Remove an original and its renditions from storage once the change that let them go commits: if it is
+    rolled back, the article still shows them."""
+    paths = [path for path in [original, *(r["path"] for r in renditions)] if path]
+    transaction.on_commit(lambda: [storage.delete(path) for path in paths])
+
+
+def article_deleted(sender, instance, **kwargs):
+    discard(instance.image.storage, instance.image.name, instance.image_renditions)
 
 
 def rendition_widths(original_width):

@@ -1,10 +1,12 @@
 """Editing an article in the admin: text, photo, curation, and addresses that never break."""
 
+import datetime
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import ExifTags, Image
 
 from archive.models import Article, Decision, RelatedLink, SlugRedirect
 from tests.editing import change_form_data, make_editor
@@ -180,31 +182,100 @@ def test_an_uploaded_image_gets_its_renditions(editor_client, lead, media):
     )
 
 
-def test_replacing_the_image_replaces_its_renditions(editor_client, lead, media):
-    save(editor_client, lead, image=jpeg())
-    lead.refresh_from_db()
-    first = [media / r["path"] for r in lead.image_renditions]
+def image_files(media, article):
+    """The original and every rendition of the article's image, as paths under MEDIA_ROOT."""
+    article.refresh_from_db()
+    return [media / article.image.name, *(media / r["path"] for r in article.image_renditions)]
 
-    save(editor_client, lead, image=jpeg((400, 300)))
+
+def test_replacing_the_image_removes_the_former_original_and_renditions_once_saved(
+    editor_client, lead, media, django_capture_on_commit_callbacks
+):
+    save(editor_client, lead, image=jpeg())
+    first = image_files(media, lead)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        save(editor_client, lead, image=jpeg((400, 300)))
 
     lead.refresh_from_db()
     assert [(r["format"], r["width"], r["height"]) for r in lead.image_renditions] == [
         ("webp", 400, 300),
         ("jpeg", 400, 300),
     ]
-    assert not any(path.exists() for path in first)
+    assert [path.exists() for path in first] == [False] * 7
+    assert all(path.is_file() for path in image_files(media, lead))
 
 
-def test_clearing_the_image_removes_its_renditions(editor_client, lead, media):
+def test_clearing_the_image_removes_its_original_and_renditions(
+    editor_client, lead, media, django_capture_on_commit_callbacks
+):
     save(editor_client, lead, image=jpeg())
-    lead.refresh_from_db()
-    first = [media / r["path"] for r in lead.image_renditions]
+    first = image_files(media, lead)
 
-    save(editor_client, lead, **{"image-clear": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        save(editor_client, lead, **{"image-clear": "on"})
 
     lead.refresh_from_db()
     assert (lead.image.name, lead.image_renditions) == ("", [])
-    assert not any(path.exists() for path in first)
+    assert [path.exists() for path in first] == [False] * 7
+
+
+def test_deleting_an_article_removes_its_original_and_renditions(
+    client, django_user_model, lead, media, django_capture_on_commit_callbacks
+):
+    client.force_login(django_user_model.objects.create_superuser("root", password="x"))
+    save(client, lead, image=jpeg())
+    files = image_files(media, lead)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/archive/article/{lead.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert [path.exists() for path in files] == [False] * 7
+
+
+def photo_with_location(kind="JPEG", size=(1200, 800)):
+    """A photograph as a phone writes it: the camera, where it was taken, a comment."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Phone maker"
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (53.0, 54.0, 7.5),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: (27.0, 33.0, 55.0),
+    }
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (40, 90, 160)).save(buffer, kind, exif=exif)
+    return buffer.getvalue()
+
+
+def test_an_uploaded_original_is_named_by_the_archive_and_keeps_no_location(editor_client, lead, media):
+    upload = SimpleUploadedFile("IMG_0042 at home.JPEG", photo_with_location(), content_type="image/jpeg")
+
+    save(editor_client, lead, image=upload)
+
+    lead.refresh_from_db()
+    folder, name = lead.image.name.rsplit("/", 1)
+    assert folder == f"articles/{datetime.date.today().year}"
+    assert re.fullmatch(rf"{LEAD_SLUG}-[0-9a-f]{{12}}\.jpg", name)
+    with Image.open(media / lead.image.name) as stored:
+        assert (stored.format, stored.size, dict(stored.getexif())) == ("JPEG", (1200, 800), {})
+    assert b"Phone maker" not in (media / lead.image.name).read_bytes()
+
+
+def test_a_png_with_html_inside_named_pdf_is_kept_as_the_png_it_is_without_the_html(editor_client, lead, media):
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 400), (250, 250, 250)).save(buffer, "PNG")
+    polyglot = buffer.getvalue() + b"<html><script>alert(document.cookie)</script></html>"
+
+    save(editor_client, lead, image=SimpleUploadedFile("poly.pdf", polyglot, content_type="application/pdf"))
+
+    lead.refresh_from_db()
+    assert lead.image.name.endswith(".png")
+    stored = (media / lead.image.name).read_bytes()
+    assert b"<html>" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert (image.format, image.size) == ("PNG", (600, 400))
 
 
 def test_a_text_file_named_jpg_is_refused_with_a_message(editor_client, lead, media):

@@ -1,6 +1,8 @@
-"""Lead images: Pillow checks what an upload really is, then the pages get WebP and JPEG renditions."""
+"""Lead images: Pillow checks what an upload really is and writes it again without its metadata, then the pages get
+WebP and JPEG renditions."""
 
 import datetime
+import hashlib
 import io
 import struct
 import zlib
@@ -9,7 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
-from PIL import Image
+from PIL import ExifTags, Image
+from PIL.PngImagePlugin import PngInfo
 
 from archive import images
 from archive.models import Article
@@ -173,3 +176,91 @@ def test_the_article_page_shows_the_renditions_as_a_picture_with_the_caption_as_
 def test_the_article_page_shows_nothing_for_an_article_without_an_image():
     article = Article(title="No photo", body="Text.")
     assert render_to_string("archive/includes/article_image.html", {"article": article}).strip() == ""
+
+
+def exif_with_location(orientation=1):
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Phone maker"
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (53.0, 54.0, 7.5),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: (27.0, 33.0, 55.0),
+    }
+    return exif
+
+
+def located(kind, mode="RGB", **options):
+    """A 40 × 20 image as a phone or an editing program writes it, with where it was taken."""
+    buffer = io.BytesIO()
+    Image.new(mode, (40, 20), (200, 30, 30, 255)[: len(mode)]).save(buffer, kind, exif=exif_with_location(), **options)
+    return buffer.getvalue()
+
+
+def opened(upload):
+    upload.seek(0)
+    return Image.open(io.BytesIO(upload.read()))
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "name", "content_type"),
+    [
+        ("JPEG", {"comment": b"Taken at home", "icc_profile": b"profile"}, "original.jpg", "image/jpeg"),
+        ("PNG", {"pnginfo": PngInfo(), "icc_profile": b"profile"}, "original.png", "image/png"),
+        ("WEBP", {"xmp": b"<x:xmpmeta>home</x:xmpmeta>"}, "original.webp", "image/webp"),
+    ],
+)
+def test_an_original_is_written_again_in_its_own_format_with_no_metadata(kind, options, name, content_type):
+    if kind == "PNG":
+        options["pnginfo"].add_text("Comment", "Taken at home")
+    data = located(kind, **options)
+    assert Image.open(io.BytesIO(data)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
+
+    clean = images.stripped(upload("anything.pdf", data))
+
+    image = opened(clean)
+    assert (clean.name, clean.content_type, image.format, image.size) == (name, content_type, kind, (40, 20))
+    assert dict(image.getexif()) == {}
+    assert set(image.info) <= {"jfif", "jfif_version", "jfif_unit", "jfif_density", "loop", "background"}
+    assert b"Phone maker" not in clean.read()
+
+
+def test_an_original_is_turned_upright_as_its_exif_orientation_says():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(buffer, "JPEG", exif=exif_with_location(orientation=6))
+
+    image = opened(images.stripped(upload("sideways.jpg", buffer.getvalue())))
+
+    assert (image.size, dict(image.getexif())) == ((20, 40), {})
+
+
+def test_a_palette_png_is_written_as_rgba_where_it_is_transparent_and_as_rgb_where_not():
+    buffer = io.BytesIO()
+    Image.new("P", (30, 20), 0).save(buffer, "PNG", transparency=0)
+
+    transparent = opened(images.stripped(upload("t.png", buffer.getvalue())))
+    opaque = opened(images.stripped(upload("o.png", image_bytes((30, 20), "PNG", mode="P", colour=0))))
+
+    assert (transparent.mode, transparent.getpixel((0, 0))[3], opaque.mode) == ("RGBA", 0, "RGB")
+
+
+def test_the_archive_names_an_original_by_slug_digest_and_format():
+    clean = images.stripped(upload("IMG 0042.JPEG", image_bytes((40, 20), "JPEG")))
+    digest = hashlib.sha256(clean.read()).hexdigest()[:12]
+
+    assert images.archive_name("statkevich-detained", clean) == f"statkevich-detained-{digest}.jpg"
+
+
+@pytest.mark.django_db
+def test_a_discarded_image_stays_until_the_change_that_dropped_it_commits(media, django_capture_on_commit_callbacks):
+    article = article_with_image("photo.jpg", image_bytes((600, 400), "JPEG"))
+    article.image_renditions = images.make_renditions(article.image)
+    files = [media / article.image.name, *(media / r["path"] for r in article.image_renditions)]
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        images.discard(article.image.storage, article.image.name, article.image_renditions)
+    assert all(path.exists() for path in files)
+
+    callbacks[0]()
+    assert [path.exists() for path in files] == [False] * 5

@@ -75,7 +75,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         former = (form.initial.get("published_date"), form.initial.get("slug"))
         if "image" in form.changed_data:
-            images.delete_renditions(obj.image.storage, obj.image_renditions)
+            replaced = form.initial.get("image")
+            images.discard(obj.image.storage, replaced.name if replaced else "", obj.image_renditions)
             obj.image_renditions = []
         super().save_model(request, obj, form, change)
         if change and former != (obj.published_date, obj.slug):
