@@ -362,3 +362,4 @@ def test_the_documentation_page_shows_curl_and_python_examples_for_this_host(cli
     assert examples[0] == f"curl '{BASE}/api/articles/?person=nikolai-statkevich&date_after=2017-01-01'"
     assert 'url = "http://testserver/api/articles/?person=nikolai-statkevich&date_after=2017-01-01"' in examples[1]
     assert 'url = page["next"]' in examples[1]
+    assert "Answers may be kept for 5 minutes (Cache-Control)" in html.text

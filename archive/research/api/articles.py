@@ -29,7 +29,7 @@ router = Router(tags=["articles"])
 )
 def article_list(request):
     query = params.read(request)
-    articles = query.filter.qs
+    articles = query.article_filter.qs
     articles.expect(query.offset, query.limit)
     total = articles.count()
     page = articles[query.offset : query.offset + query.limit]
@@ -38,7 +38,7 @@ def article_list(request):
         "count": total,
         "next": _page_url(request, query, following) if following < total else None,
         "results": [payloads.article_item(article, request) for article in page],
-        "facets": _facets(query.filter.index_filters()),
+        "facets": _facets(query.article_filter.index_filters()),
     }
 
 

@@ -1,5 +1,6 @@
 """The API's documentation: a page of the site, with the addresses to try written out for this host."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -27,5 +28,6 @@ def page(request):
             "max_page_size": MAX_PAGE_SIZE,
             "search_length": search_length(),
             "max_slugs": MAX_SLUGS,
+            "cache_minutes": settings.ARCHIVE_BROWSER_CACHE_SECONDS // 60,
         },
     )

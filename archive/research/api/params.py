@@ -27,7 +27,7 @@ class PageForm(forms.Form):
 
 @dataclass(frozen=True)
 class ListRequest:
-    filter: ArticleFilter
+    article_filter: ArticleFilter
     state: ListState
     offset: int
     limit: int
