@@ -52,9 +52,20 @@ def bibtex_text(value):
 
 
 def to_bibtex(citation):
+    """A newspaper article as BibLaTeX has one, readable by BibTeX too.
+
+    Neither format has a newspaper type. BibLaTeX's `@article` covers newspapers, with the paper in `journaltitle`,
+    and `entrysubtype = {newspaper}` tells the styles that cite newspapers differently (biblatex-apa among them).
+    BibTeX's styles ignore the fields they do not know and print `journal`, which comes first because Zotero's
+    importer takes a `journal` that follows a `journaltitle` for an abbreviation. `@misc` would lose the paper's
+    name in most styles, and Zotero's importer reads it as a book. No BibTeX importer makes a newspaper article of
+    any entry (Zotero's makes this one a journal article); the RIS and CSL-JSON downloads say newspaper outright.
+    """
     fields = [
         ("title", "{" + bibtex_text(citation.title) + "}"),
         ("journal", "{" + bibtex_text(citation.publication) + "}"),
+        ("journaltitle", "{" + bibtex_text(citation.publication) + "}"),
+        ("entrysubtype", "{newspaper}"),
         ("publisher", "{" + bibtex_text(citation.publisher) + "}"),
         ("date", "{" + citation.published.isoformat() + "}"),
         ("year", "{" + str(citation.published.year) + "}"),
@@ -63,6 +74,7 @@ def to_bibtex(citation):
         ("url", "{" + citation.url + "}"),
         ("urldate", "{" + citation.accessed.isoformat() + "}"),
         ("language", "{" + citation.language + "}"),
+        ("abstract", "{" + bibtex_text(citation.abstract) + "}"),
     ]
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@article{{{citation.key},\n{body}\n}}\n"

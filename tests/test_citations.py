@@ -27,7 +27,7 @@ def download(client, article, kind):
     return response
 
 
-def test_bibtex_names_the_publication_the_day_and_the_permanent_url(client, archive):
+def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_permanent_url(client, archive):
     text = download(client, archive.lead, "bib").content.decode()
 
     library = bibtexparser.parse_string(text)
@@ -38,6 +38,8 @@ def test_bibtex_names_the_publication_the_day_and_the_permanent_url(client, arch
     assert {field.key: field.value for field in entry.fields} == {
         "title": "Lukashenko aspires to be in the Russo-American conflict’s epicenter",
         "journal": "Belarus Commentary Archive",
+        "journaltitle": "Belarus Commentary Archive",
+        "entrysubtype": "newspaper",
         "publisher": "Belarus Commentary Archive",
         "date": "2016-04-22",
         "year": "2016",
@@ -45,7 +47,16 @@ def test_bibtex_names_the_publication_the_day_and_the_permanent_url(client, arch
         "url": LEAD_URL,
         "urldate": timezone.localdate().isoformat(),
         "language": "en",
+        "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko asked "
+        "about progress in building constructive relationships with the West.",
     }
+
+
+def test_bibtex_carries_the_whole_first_paragraph_as_its_abstract(client, archive):
+    text = download(client, archive.related, "bib").content.decode()
+
+    [entry] = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()]).entries
+    assert entry.fields_dict["abstract"].value == archive.related.summary
 
 
 def test_bibtex_escapes_characters_that_mean_something_to_tex(client, archive):

@@ -148,10 +148,13 @@ def zotero_embedded_metadata(html):
        vocabulary word ("News Item" is a newspaperArticle, "Text" only a weak guess); then the Highwire guess;
        and finally webpage. Without RDF statements the Highwire guess is all there is.
        (PRISM aggregation types and genres are compared as lists in that code and never match: left out here.)
-    3. Lets Highwire fields override the RDF ones: `citation_title` the title, `citation_publication_date`
-       the date, `citation_publisher` the publisher, `citation_public_url` the URL. The publication comes from
-       `prism.publicationName`, `DC.source` or `og:site_name`, unless `citation_journal_title` is there.
-       Without any URL, the canonical link is taken.
+    3. Lets Highwire fields override the RDF ones: `citation_title` the title, `citation_publisher` the
+       publisher, `citation_public_url` the URL, `citation_abstract` the abstract. The date is the last found of
+       `citation_publication_date`, `citation_cover_date` and `citation_date`, in that order; Zotero keeps it as
+       written, reading the day from it. The publication comes from `prism.publicationName`, `DC.source` or
+       `og:site_name`, unless `citation_journal_title` is there. Without any URL, the canonical link is taken.
+       The RDF abstract is `og:description` before `dcterms:abstract`, then `DC.description`; the last resort
+       is `<meta name="description">`.
     """
     doc = lxml.html.fromstring(html)
     statements, highwire_type, highwire_guess = {}, None, None
@@ -179,6 +182,9 @@ def zotero_embedded_metadata(html):
         values = doc.xpath(f'/html/head/meta[substring(@name, string-length(@name) - {len(name) - 1}) = "{name}"]')
         return values[0].get("content") if values else None
 
+    def highwire_last(*names):
+        return next((value for value in reversed([highwire(name) for name in names]) if value), None)
+
     dc_type = rdf(("dc", "type"), ("dcterms", "type")) or ""
     rdf_type = (
         rdf(("z", "itemType"))
@@ -190,13 +196,16 @@ def zotero_embedded_metadata(html):
     return {
         "itemType": highwire_type or (rdf_type if statements else highwire_guess),
         "title": highwire("citation_title") or rdf(("dc", "title"), ("dcterms", "title"), ("og", "title")),
-        "date": highwire("citation_publication_date")
-        or highwire("citation_date")
-        or rdf(("og", "published_time"), ("dc", "date"), ("dcterms", "date")),
+        "date": highwire_last("citation_publication_date", "citation_cover_date", "citation_date")
+        or rdf(("og", "published_time"), ("article", "published_time"), ("dc", "date"), ("dcterms", "date")),
         "publicationTitle": highwire("citation_journal_title")
         or rdf(("prism", "publicationName"), ("dc", "source"), ("og", "site_name")),
         "publisher": highwire("citation_publisher") or rdf(("dc", "publisher")),
         "url": highwire("citation_public_url") or "".join(doc.xpath('//head/link[@rel="canonical"]/@href')),
+        "abstractNote": highwire("citation_abstract")
+        or rdf(("og", "description"), ("dcterms", "abstract"), ("dc", "description"))
+        or "".join(doc.xpath('//meta[@name="description"]/@content'))
+        or None,
     }
 
 
@@ -204,11 +213,28 @@ def test_zotero_saves_an_article_page_as_a_newspaper_article(client, archive):
     assert zotero_embedded_metadata(page(client, archive.lead)) == {
         "itemType": "newspaperArticle",
         "title": LEAD_TITLE,
-        "date": "2016/04/22",
+        "date": "2016-04-22T18:26:00+03:00",
         "publicationTitle": "Belarus Commentary Archive",
         "publisher": "Belarus Commentary Archive",
         "url": LEAD_URL,
+        "abstractNote": LEAD_SUMMARY,
     }
+
+
+def test_zotero_keeps_the_whole_first_paragraph_as_the_abstract_though_link_previews_get_300_characters(
+    client, archive
+):
+    html = page(client, archive.related)
+    summary = archive.related.summary
+    [og] = extruct.extract(html, base_url=LEAD_URL, syntaxes=["opengraph"])["opengraph"]
+
+    assert len(summary) > 300
+    assert zotero_embedded_metadata(html)["abstractNote"] == summary
+    assert dict(og["properties"])["og:description"] == summary[:299] + "…"
+
+
+def test_zotero_dates_an_article_without_a_time_by_its_day(client, archive):
+    assert zotero_embedded_metadata(page(client, archive.dateless))["date"] == "2020-05-12"
 
 
 def test_zotero_would_take_a_page_with_only_highwire_tags_for_a_journal_article():

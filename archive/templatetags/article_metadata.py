@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import format_html
 
 from archive.metadata import ArticleMetadata
+from archive.research.coins import context_object
 
 register = template.Library()
 
@@ -9,3 +11,11 @@ register = template.Library()
 def article_metadata(context, article):
     """`{% article_metadata article as meta %}`: what the head and the citation block say about the article."""
     return ArticleMetadata(article, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def coins(context, article):
+    """`{% coins item %}`: the article as a COinS span, which reference managers read; it shows nothing, and
+    assistive technology is told to skip it so that its title is never read out."""
+    url = context["request"].build_absolute_uri(article.get_absolute_url())
+    return format_html('<span class="Z3988" title="{}" aria-hidden="true"></span>', context_object(article, url))
