@@ -141,9 +141,9 @@ class Cluster:
         self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
 
     def remove(self):
-        subprocess.run(
-            as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"])
-        )
+        # Whether or not a failed test left it running.
+        stop = [str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"]
+        subprocess.run(as_postgres(stop), capture_output=True)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
