@@ -2,6 +2,8 @@
 
 from ninja import Field, Schema
 
+from archive.views.facets import LIMIT as FACET_LIMIT
+
 PUBLISHED = (
     "When it was published: ISO 8601 with the Minsk offset when the dateline had a time, the bare day when it had none."
 )
@@ -66,8 +68,8 @@ class YearCount(Schema):
 
 
 class Facets(Schema):
-    persons: list[SubjectCount] = Field(description="The persons most present in the list, most first.")
-    topics: list[SubjectCount] = Field(description="The topics most present in the list, most first.")
+    persons: list[SubjectCount] = Field(description=f"The {FACET_LIMIT} persons most present in the list, most first.")
+    topics: list[SubjectCount] = Field(description=f"The {FACET_LIMIT} topics most present in the list, most first.")
     years: list[YearCount] = Field(description="Every year of the list with its articles, newest first.")
 
 
