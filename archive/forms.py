@@ -35,6 +35,11 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
+    """Pages, as files, zips of them or pasted text; and, only where `exports` allows it, one export.
+
+    Every page's name ends in .txt and an export's in .jsonl, whole, as the importer tells them apart by name.
+    """
+
     files = MultipleFileField(
         required=False,
         label="Pages",
@@ -47,6 +52,19 @@ class ImportForm(forms.Form):
         label="Or paste a page",
         widget=forms.Textarea(attrs={"rows": 12, "cols": 100}),
     )
+    export = forms.FileField(
+        required=False,
+        label="Import an export (.jsonl)",
+        help_text="A JSON Lines export (.jsonl) of this or another archive, not a page. Its records are taken as "
+        "they stand: they give the articles their addresses and set persons and topics with an editor's "
+        "decisions. The source files they name are shown in the history as stated by this export, not imported.",
+        widget=forms.FileInput(attrs={"accept": ".jsonl"}),
+    )
+
+    def __init__(self, *args, exports=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not exports:
+            del self.fields["export"]
 
     def clean(self):
         cleaned = super().clean()
@@ -58,6 +76,8 @@ class ImportForm(forms.Form):
         if cleaned.get("text", "").strip():
             data = cleaned["text"].encode()
             pages.append((f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt", _within_page_limit("The text", data)))
+        if cleaned.get("export"):
+            pages.append(_export_in(cleaned["export"]))
         if not pages:
             raise ValidationError("Choose at least one file, or paste a page.", code="empty")
         _within_batch_limits(pages)
@@ -74,7 +94,31 @@ def _pages_in(upload):
         raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
     if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
         raise _too_large(f"“{upload.name}”", upload.size)
-    return [(upload.name[:NAME_MAX], upload.read())]
+    # Django has cut an uploaded file's name to 255 characters already, keeping its extension.
+    return [(upload.name, upload.read())]
+
+
+def _export_in(upload):
+    if not upload.name.lower().endswith(".jsonl"):
+        raise ValidationError(f"“{upload.name}” is not a .jsonl export.", code="type")
+    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+        raise ValidationError(
+            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
+            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)} (import larger exports with import_articles).",
+            code="too_large",
+        )
+    return upload.name, upload.read()
+
+
+def _kept_name(name):
+    """A zip member's name as the history keeps it, whole: cut short, it could end otherwise, in .jsonl for a page."""
+    if len(name) > NAME_MAX:
+        raise ValidationError(
+            f"“{name[:60]}…” has a name of {len(name)} characters; the history keeps at most {NAME_MAX}. "
+            "Rename it and upload it again.",
+            code="name_too_long",
+        )
+    return name
 
 
 def _zip_pages(upload):
@@ -102,7 +146,7 @@ def _zip_pages(upload):
         if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
             raise _zip_bomb(upload.name, f"unpacks to {filesizeformat(declared)}")
         return [
-            (f"{upload.name}/{member.filename}"[:NAME_MAX], _member_bytes(upload.name, archive, member))
+            (_kept_name(f"{upload.name}/{member.filename}"), _member_bytes(upload.name, archive, member))
             for member in pages
         ]
 

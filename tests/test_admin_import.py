@@ -1,11 +1,13 @@
 """The editors' import page: upload or paste, preview, confirm; nothing is written before the confirmation."""
 
+import json
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive import tagging
+from archive.forms import ImportForm
 from archive.importer.loader import import_file
 from archive.models import Article, ArticleSource, Mention, Person, RelatedLink, SourceFile
 from tests.editing import IMPORT_URL, make_editor
@@ -223,3 +225,56 @@ def test_the_preview_lists_the_persons_and_topics_the_tagger_assigns(editor_clie
         ["Alexander Lukashenko"],
     ]
     assert Mention.objects.count() == 0
+
+
+EXPORTED_URL = "/articles/2019/05/03/an-exported-commentary/"
+EXPORT_LINE = json.dumps(
+    {
+        "url": EXPORTED_URL,
+        "title": "An exported commentary",
+        "published": "2019-05-03",
+        "language": "en",
+        "body": "Its text, as the export gives it.",
+        "sources": [{"file": "from-elsewhere.txt", "sha256": "ab" * 32, "role": "lead"}],
+    }
+)
+
+
+def test_an_export_is_imported_when_the_editor_chooses_it_as_one(editor_client):
+    export = SimpleUploadedFile("elsewhere.jsonl", (EXPORT_LINE + "\n").encode())
+
+    response = editor_client.post(IMPORT_URL, {"export": export, "text": "", "preview": "Preview"})
+    done = confirm(editor_client, response.context["token"])
+
+    assert "An export, taken as its records stand. What it will do: 1 created." in response.text
+    assert "An export, taken as its records stand. What it did: 1 created." in done.text
+    assert [article.get_absolute_url() for article in Article.objects.all()] == [EXPORTED_URL]
+    assert SourceFile.objects.get(name="elsewhere.jsonl").imported_by.username == "editor"
+
+
+def test_the_form_offers_the_export_choice_only_where_exports_are_allowed():
+    export = SimpleUploadedFile("elsewhere.jsonl", (EXPORT_LINE + "\n").encode())
+
+    offered = ImportForm({}, {"export": export}, exports=True)
+    withheld = ImportForm({}, {"export": export}, exports=False)
+
+    assert offered.is_valid()
+    assert [name for name, _ in offered.cleaned_data["pages"]] == ["elsewhere.jsonl"]
+    assert "export" not in withheld.fields
+    assert not withheld.is_valid()
+    assert withheld.non_field_errors() == ["Choose at least one file, or paste a page."]
+
+
+def test_an_editor_is_offered_the_export_choice_labelled_as_such(editor_client):
+    form = editor_client.get(IMPORT_URL).context["form"]
+
+    assert form.fields["export"].label == "Import an export (.jsonl)"
+
+
+def test_a_page_chosen_as_an_export_is_refused(editor_client):
+    response = editor_client.post(
+        IMPORT_URL, {"export": upload("page.txt", OTHER_PAGE), "text": "", "preview": "Preview"}
+    )
+
+    assert response.context["form"].non_field_errors() == ["“page.txt” is not a .jsonl export."]
+    assert SourceFile.objects.count() == 0

@@ -1,12 +1,13 @@
 """Uploads the import page refuses outright, with a message and without writing anything."""
 
 import io
+import json
 import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from archive.models import Article, SourceFile
+from archive.models import Article, Person, SourceFile
 from tests.editing import IMPORT_URL, make_editor
 
 PAGE = "A short commentary\n\nApril 22, 2016\n\nIts only paragraph.\n"
@@ -133,3 +134,36 @@ def test_the_pages_of_a_zip_are_previewed_by_their_path_and_its_archiver_clutter
     assert [(file.name, file.result.status) for file in response.context["files"]] == [
         ("pages.zip/2016/page.txt", "imported")
     ]
+
+
+def jsonl_record(url, title):
+    """One export line: an article with an address and a person the editor who made the line chose."""
+    return json.dumps(
+        {
+            "url": url,
+            "title": title,
+            "published": url.split("/")[2] + "-" + url.split("/")[3] + "-" + url.split("/")[4],
+            "language": "en",
+            "body": "Smuggled in.",
+            "persons": [{"slug": "fabricated", "name": "Fabricated Person", "decision": "added"}],
+            "sources": [{"file": "seed.txt", "sha256": "ab" * 32, "role": "lead"}],
+        }
+    )
+
+
+def test_a_zip_member_whose_kept_name_would_be_cut_to_an_export_is_refused(editor_client):
+    """Cut to the 500 characters the history keeps, "pages.zip/<...>.jsonl-tail.txt" would end in .jsonl."""
+    member = "x" * (500 - len("pages.zip/") - len(".jsonl")) + ".jsonl-tail.txt"
+    smuggled = jsonl_record("/articles/2016/04/22/chosen-address/", "Smuggled") + "\n"
+
+    assert refusal(editor_client, zipped((member, smuggled))) == [
+        f"“pages.zip/{'x' * 50}…” has a name of 509 characters; the history keeps at most 500. "
+        "Rename it and upload it again."
+    ]
+    assert not Person.objects.filter(slug="fabricated").exists()
+
+
+def test_an_export_among_the_pages_is_refused(editor_client):
+    export = SimpleUploadedFile("archive.jsonl", jsonl_record("/articles/2016/04/22/a/", "A").encode())
+
+    assert refusal(editor_client, export) == ["“archive.jsonl” is neither a .txt page nor a .zip of pages."]

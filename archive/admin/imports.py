@@ -12,7 +12,16 @@ from django.urls import reverse
 
 from archive.admin import batch, staging
 from archive.forms import ImportForm
-from archive.importer.loader import CREATED, IMPORTED, REJECTED, SKIPPED, UPDATED, ArticleOutcome, FileResult
+from archive.importer.loader import (
+    CREATED,
+    IMPORTED,
+    REJECTED,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    ArticleOutcome,
+    FileResult,
+)
 from archive.importer.parser import ParsedArticle, ParseError, decode, parse_page
 from archive.models import SourceFile
 
@@ -32,7 +41,13 @@ def import_view(model_admin, request):
         raise PermissionDenied
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm(model_admin, request)
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    # An export sets addresses and editors' decisions wholesale: offered only to those who may add articles.
+    exports = request.user.has_perm("archive.add_article")
+    form = (
+        ImportForm(request.POST, request.FILES, exports=exports)
+        if request.method == "POST"
+        else ImportForm(exports=exports)
+    )
     if form.is_valid():
         pages = form.cleaned_data["pages"]
         preview, _ = batch.run(pages, request.user)
@@ -126,6 +141,16 @@ class FileReport:
     def known(self):
         return self.result.status == SKIPPED
 
+    @property
+    def export(self):
+        return self.name.lower().endswith(".jsonl")
+
+    @property
+    def export_counts(self):
+        """What an export's records do, counted: an export is not shown article by article."""
+        counts = self.result.counts
+        return ", ".join(f"{counts[status]} {status}" for status in (CREATED, UPDATED, UNCHANGED) if counts[status])
+
 
 def _reports(pages, outcome):
     return [_report(name, data, result, outcome) for (name, data), result in zip(pages, outcome.results, strict=True)]
@@ -139,10 +164,12 @@ def _report(name, data, result, outcome):
     if result.status == REJECTED:
         report.error_text = _line(data, result.line)
         return report
+    if report.export:
+        return report
     try:
         page = parse_page(decode(data))
     except ParseError:
-        # Only a file imported before can get here unparsed: an export whose bytes were uploaded as a page.
+        # Only a file imported before can get here unparsed: the bytes of an export, uploaded as a page.
         return report
     outcomes = result.articles or [None] * len(page.articles)
     for index, (parsed, article) in enumerate(zip(page.articles, outcomes, strict=True)):
