@@ -173,6 +173,12 @@ class SourceFile(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def only_stated(self):
+        """Known only because an export's records name it: its bytes were never imported (an export itself keeps
+        no text either, but counts its records)."""
+        return not self.raw_text and "records" not in self.summary
+
 
 class ArticleSource(models.Model):
     class Role(models.TextChoices):
@@ -182,6 +188,15 @@ class ArticleSource(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
     source = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="article_roles")
     role = models.CharField(max_length=8, choices=Role.choices)
+    stated_by = models.ForeignKey(
+        SourceFile,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="statements",
+        help_text="The export whose record says so, while the source's own bytes have not shown it; "
+        "empty when the source file itself was imported and holds the article.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "source", "role"], name="articlesource_once")]

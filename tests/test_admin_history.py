@@ -1,10 +1,14 @@
 """The import history: each source file as uploaded, who imported it and when, and what it did; read-only."""
 
+import hashlib
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from archive.importer.loader import import_file
-from archive.models import SourceFile
+from archive.models import Article, ArticleSource, SourceFile
 from tests.editing import IMPORT_URL, make_editor
 
 PAGE = """A commentary with <b>markup</b> in its title
@@ -90,3 +94,82 @@ def test_a_file_imported_from_the_command_line_is_in_the_history_without_a_perso
 
     assert "cli.txt" in page
     assert "2 created" in page
+
+
+STATED_PAGE = b"A stated commentary\n\nMay 3, 2019\n\nIts only paragraph.\n"
+STATED_URL = "/articles/2019/05/03/a-stated-commentary/"
+CLAIMED_URL = "/articles/2019/05/04/never-in-that-page/"
+
+
+def export_line(url, title, sources):
+    return json.dumps(
+        {
+            "url": url,
+            "title": title,
+            "published": "-".join(url.split("/")[2:5]),
+            "language": "en",
+            "body": "Its only paragraph.",
+            "sources": [{"file": name, "sha256": sha256, "role": "lead"} for name, sha256 in sources],
+        }
+    )
+
+
+def import_export(*lines, name="stated.jsonl"):
+    result = import_file(name, "".join(line + "\n" for line in lines).encode())
+    assert result.status == "imported", result.error
+    return SourceFile.objects.get(name=name)
+
+
+def sightings(url):
+    """(file, role, export that only states it) for each source of the article at url."""
+    return sorted(
+        ArticleSource.objects.filter(article__slug=url.split("/")[5]).values_list(
+            "source__name", "role", "stated_by__name"
+        )
+    )
+
+
+def test_a_file_an_export_only_names_is_in_the_history_as_stated_never_as_imported(editor_client, db):
+    export = import_export(export_line(STATED_URL, "A stated commentary", [("seed.txt", "ab" * 32)]))
+    stated = SourceFile.objects.get(sha256="ab" * 32)
+
+    listing = editor_client.get("/admin/archive/sourcefile/").text
+    detail = editor_client.get(f"/admin/archive/sourcefile/{stated.pk}/change/").text
+    article = editor_client.get(f"/admin/archive/article/{Article.objects.get().pk}/change/").text
+
+    assert "never imported: only stated by an export" in listing
+    assert "Never imported: an export&#x27;s records name a file with this SHA-256 and name" in detail
+    assert f'(stated by the export <a href="/admin/archive/sourcefile/{export.pk}/change/">stated.jsonl</a>)' in detail
+    assert (
+        f'lead in <a href="/admin/archive/sourcefile/{stated.pk}/change/">seed.txt</a>, as stated by the export '
+        f'<a href="/admin/archive/sourcefile/{export.pk}/change/">stated.jsonl</a>, imported '
+    ) in article
+
+
+def test_an_export_cannot_pass_its_claim_on_an_imported_file_off_as_that_files_own(editor_client, seeded):
+    seed = SourceFile.objects.get()
+    import_export(export_line(CLAIMED_URL, "Never in that page", [(seed.name, seed.sha256)]))
+
+    detail = editor_client.get(f"/admin/archive/sourcefile/{seed.pk}/change/").text
+
+    assert sightings(CLAIMED_URL) == [(seed.name, "lead", "stated.jsonl")]
+    assert ">Never in that page</a> (stated by the export <a " in detail
+    assert ">Lukashenko aspires to be in the Russo-American conflict’s epicenter</a></li>" in detail
+
+
+def test_a_file_an_export_named_is_imported_when_it_arrives_and_shows_only_what_its_bytes_hold(db, editor):
+    sha256 = hashlib.sha256(STATED_PAGE).hexdigest()
+    import_export(
+        export_line(STATED_URL, "A stated commentary", [("forged-name.txt", sha256)]),
+        export_line(CLAIMED_URL, "Never in that page", [("forged-name.txt", sha256)]),
+    )
+    before = timezone.now()
+
+    result = import_file("stated.txt", STATED_PAGE, user=editor)
+
+    source = SourceFile.objects.get(sha256=sha256)
+    assert result.status == "imported"
+    assert (source.name, source.imported_by, source.raw_text.encode()) == ("stated.txt", editor, STATED_PAGE)
+    assert source.imported_at >= before
+    assert sightings(STATED_URL) == [("stated.txt", "lead", None)]
+    assert sightings(CLAIMED_URL) == [("stated.txt", "lead", "stated.jsonl")]

@@ -147,11 +147,11 @@ def test_an_interrupted_import_leaves_nothing_and_completes_when_run_again(large
     path.write_bytes(large_export)
     restore_sources, written = loader._restore_sources, []
 
-    def interrupted_after_five_chunks(pairs):
+    def interrupted_after_five_chunks(pairs, export):
         if len(written) == 5:
             raise Interrupted
         written.append(len(pairs))
-        restore_sources(pairs)
+        restore_sources(pairs, export)
 
     before = archive_counts()
     monkeypatch.setattr(loader, "_restore_sources", interrupted_after_five_chunks)

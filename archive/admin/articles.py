@@ -105,26 +105,44 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Source files")
     def provenance(self, obj):
-        roles = obj.pk and obj.sources.select_related("source__imported_by").order_by("source__imported_at", "role")
+        roles = obj.pk and obj.sources.select_related("source__imported_by", "stated_by__imported_by").order_by(
+            "source__imported_at", "role"
+        )
         if not roles:
             return "Added in the admin, not imported."
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                '<li>{} in <a href="{}">{}</a>, imported {}{}</li>',
+                '<li>{} in <a href="{}">{}</a>, {}</li>',
                 (
                     (
                         "lead" if role.role == role.Role.LEAD else "listed as similar",
                         reverse("admin:archive_sourcefile_change", args=[role.source_id]),
                         role.source.name,
-                        localtime(role.source.imported_at).strftime("%Y-%m-%d %H:%M"),
-                        f" by {role.source.imported_by}" if role.source.imported_by else "",
+                        _how_known(role),
                     )
                     for role in roles
                 ),
             ),
         )
+
+
+def _imported(source):
+    by = f" by {source.imported_by}" if source.imported_by else ""
+    return f"imported {localtime(source.imported_at):%Y-%m-%d %H:%M}{by}"
+
+
+def _how_known(role):
+    """A sighting the file's own import showed, or one only an export states (of a file perhaps never imported)."""
+    if role.stated_by_id is None:
+        return _imported(role.source)
+    return format_html(
+        'as stated by the export <a href="{}">{}</a>, {}',
+        reverse("admin:archive_sourcefile_change", args=[role.stated_by_id]),
+        role.stated_by.name,
+        _imported(role.stated_by),
+    )
 
 
 def keep_former_address(article, date, slug):

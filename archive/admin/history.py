@@ -1,27 +1,30 @@
 """The import history: every source file as it was uploaded, who imported it, when, and what it did.
 
-History is evidence, so nobody edits or deletes it here.
+History is evidence, so nobody edits or deletes it here; and what an export only states of files the archive never
+received is shown as stated by that export, never as a file imported.
 """
 
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from archive.admin.imports import describe
 from archive.importer.loader import ArticleOutcome
 from archive.models import SourceFile
 
 STATUS_ORDER = ["created", "updated", "unchanged"]
+NEVER_IMPORTED = "never imported: only stated by an export"
 
 
 @admin.register(SourceFile)
 class SourceFileAdmin(admin.ModelAdmin):
-    list_display = ["name", "imported_at", "imported_by", "outcome", "short_sha256"]
+    list_display = ["name", "imported", "imported_by", "outcome", "short_sha256"]
     list_select_related = ["imported_by"]
     list_filter = ["imported_by"]
     date_hierarchy = "imported_at"
     search_fields = ["name", "sha256", "article_roles__article__title"]
-    fields = ["name", "sha256", "imported_at", "imported_by", "outcome", "changes", "articles", "raw_text_as_uploaded"]
+    fields = ["name", "sha256", "imported", "imported_by", "outcome", "changes", "articles", "raw_text_as_uploaded"]
     readonly_fields = fields
 
     def has_add_permission(self, request):
@@ -36,6 +39,12 @@ class SourceFileAdmin(admin.ModelAdmin):
     @admin.display(description="sha256")
     def short_sha256(self, obj):
         return obj.sha256[:12]
+
+    @admin.display(description="imported", ordering="imported_at")
+    def imported(self, obj):
+        if obj.only_stated:
+            return NEVER_IMPORTED
+        return localtime(obj.imported_at).strftime("%Y-%m-%d %H:%M")
 
     @admin.display(description="Articles")
     def outcome(self, obj):
@@ -61,14 +70,19 @@ class SourceFileAdmin(admin.ModelAdmin):
 
     @admin.display(description="Articles it holds")
     def articles(self, obj):
-        roles = obj.article_roles.select_related("article").order_by("role", "article__published_date")
+        roles = obj.article_roles.select_related("article", "stated_by").order_by("role", "article__published_date")
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                '<li>{}: <a href="{}">{}</a></li>',
+                '<li>{}: <a href="{}">{}</a>{}</li>',
                 (
-                    (role.role, reverse("admin:archive_article_change", args=[role.article_id]), role.article.title)
+                    (
+                        role.role,
+                        reverse("admin:archive_article_change", args=[role.article_id]),
+                        role.article.title,
+                        stated_by(role),
+                    )
                     for role in roles
                 ),
             ),
@@ -76,9 +90,22 @@ class SourceFileAdmin(admin.ModelAdmin):
 
     @admin.display(description="Raw text")
     def raw_text_as_uploaded(self, obj):
+        if obj.only_stated:
+            return (
+                "Never imported: an export's records name a file with this SHA-256 and name, which nothing has "
+                "checked. It is imported when a file with these very bytes is."
+            )
         if not obj.raw_text:
-            return "Known only from an export: the text was not part of it."
+            return "An export: its articles are kept in full, its text is not."
         return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
+
+
+def stated_by(role):
+    """How the history qualifies a sighting that only an export's record states."""
+    if role.stated_by_id is None:
+        return ""
+    url = reverse("admin:archive_sourcefile_change", args=[role.stated_by_id])
+    return format_html(' (stated by the export <a href="{}">{}</a>)', url, role.stated_by.name)
 
 
 def _what_happened(entry):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from archive import bulk, tagging
 from archive.importer.identity import slug_for, title_key
@@ -102,11 +103,16 @@ def _write_file(name, sha256, write, *, raw_text, user, dry_run):
     result = FileResult(name=name, status=IMPORTED)
     try:
         with transaction.atomic():
-            source, _ = SourceFile.objects.update_or_create(
-                sha256=sha256, defaults={"name": name, "raw_text": raw_text, "imported_by": user}
+            # A row already there was only stated by an export (an imported file is skipped above): its bytes are
+            # imported now, by whoever imports them.
+            source, created = SourceFile.objects.update_or_create(
+                sha256=sha256,
+                defaults={"name": name, "raw_text": raw_text, "imported_by": user, "imported_at": timezone.now()},
             )
             source.summary = write(source, result)
             source.save(update_fields=["summary"])
+            if not created:
+                _confirm_statements(source, result.articles)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -260,7 +266,7 @@ def _write_chunk(chunk, source, counts, remapped):
     pairs = list(zip(articles, chunk, strict=True))
     remapped.update((record.url, article.pk) for article, record in pairs if article.slug != record.slug)
     tagging.restore(pairs)
-    _restore_sources(pairs)
+    _restore_sources(pairs, source)
 
 
 EXPORT_CHUNK = 500
@@ -341,8 +347,10 @@ class Incoming:
     slug: str | None = None
 
 
-def _restore_sources(pairs):
-    """Note the files each exported article came from, and in which role; a file not yet here is known by its hash."""
+def _restore_sources(pairs, export):
+    """Note the files each exported article came from, and in which role, as stated by the export: its records
+    name them by a hash that nothing here has checked. A file not yet here is known by that hash; a sighting the
+    file's own import showed stays a fact (the conflict keeps it)."""
     names = {}
     for _, record in pairs:
         for entry in record.sources:
@@ -350,8 +358,18 @@ def _restore_sources(pairs):
     ids = _source_ids(names)
     roles = {(article.pk, ids[entry["sha256"]], entry["role"]) for article, record in pairs for entry in record.sources}
     ArticleSource.objects.bulk_create(
-        [ArticleSource(article_id=a, source_id=s, role=role) for a, s, role in sorted(roles)], ignore_conflicts=True
+        [ArticleSource(article_id=a, source_id=s, role=role, stated_by=export) for a, s, role in sorted(roles)],
+        ignore_conflicts=True,
     )
+
+
+def _confirm_statements(source, outcomes):
+    """The sightings of a file that exports only stated and its bytes now show: facts from here on."""
+    shown = Q()
+    for outcome in outcomes:
+        shown |= Q(article_id=outcome.article_id, role=outcome.role)
+    if shown:
+        ArticleSource.objects.filter(shown, source=source).update(stated_by=None)
 
 
 def _source_ids(names):
