@@ -1,17 +1,27 @@
 """The article list's current selection as data: every article it shows, as CSV or as JSON Lines.
 
 The index gives the ids in the list's order; the rows are read from the database a chunk at a time and
-streamed, so an export of the whole archive uses about the same memory as an export of ten articles.
+streamed, so an export uses about the same memory however many articles it holds. An export of the whole
+archive, asked for far more often than it changes and tens of megabytes long, is written to a file once per
+generation of the archive and served from it; nothing is built before its body is read, so HEAD builds nothing.
 """
 
 import csv
+import fcntl
+import functools
+import hashlib
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
-from django.http import StreamingHttpResponse
+from django.conf import settings
+from django.http import FileResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
 from archive import jsonl
 from archive.filters import ArticleFilter
-from archive.index import lookup
+from archive.index import lookup, query, store
 from archive.models import Article
 
 CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "summary"]
@@ -76,17 +86,85 @@ def jsonl_lines(articles):
         yield jsonl.dumps(jsonl.to_record(article)) + "\n"
 
 
-def attachment(lines, content_type, filename):
-    response = StreamingHttpResponse(in_pieces(lines), content_type=content_type)
+def attachment(pieces, content_type, filename):
+    response = StreamingHttpResponse(pieces, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
+def export(request, lines, content_type, filename):
+    """The export the request asks for: streamed when it is narrowed, from the generation's file when it is whole.
+
+    `lines(articles)` writes the export's lines of those articles.
+    """
+    if ArticleFilter(request.GET).index_filters() != query.Filters():
+        return attachment(in_pieces(lines(selection(request))), content_type, filename)
+    generation = store.generation()
+    path = whole_archive_file(request, generation, Path(filename).suffix)
+    if path.exists():
+        return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    return attachment(built_then_read(path, generation, lambda: lines(selection(request))), content_type, filename)
+
+
+def export_folder():
+    # Empty by default: beside the read index, which is per host and outside what git tracks, as exports must be.
+    return Path(settings.ARCHIVE_EXPORT_DIR or f"{settings.ARCHIVE_INDEX_DIR}-exports")
+
+
+def whole_archive_file(request, generation, suffix):
+    """The file of this export at this generation, named by its address (its order, scheme and host) and format."""
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:16]
+    return export_folder() / f"{generation}-{address}{suffix}"
+
+
+def built_then_read(path, generation, lines):
+    """Write the file if no other request has meanwhile, then yield its text, a piece at a time."""
+    with _building_lock():
+        if not path.exists():
+            with lookup.at_generation(generation):
+                _write_atomically(path, in_pieces(lines()))
+            _remove_older_than(generation)
+    with path.open("rb") as file:
+        yield from iter(lambda: file.read(PIECE), b"")
+
+
+@contextmanager
+def _building_lock():
+    """One build at a time across processes: whoever waited finds the file made and reads it."""
+    folder = export_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "build.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write_atomically(path, pieces):
+    # Written aside and renamed into place: no reader ever opens half a file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".building-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.writelines(pieces)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _remove_older_than(generation):
+    # A request of an older generation still reading its file keeps it open until it is done.
+    for path in export_folder().glob("[0-9]*-*"):
+        if int(path.name.split("-", 1)[0]) < generation:
+            path.unlink(missing_ok=True)
+
+
 @require_safe
 def export_csv(request):
-    return attachment(csv_lines(request, selection(request)), "text/csv; charset=utf-8", "articles.csv")
+    return export(request, functools.partial(csv_lines, request), "text/csv; charset=utf-8", "articles.csv")
 
 
 @require_safe
 def export_jsonl(request):
-    return attachment(jsonl_lines(selection(request)), "application/jsonl; charset=utf-8", "articles.jsonl")
+    return export(request, jsonl_lines, "application/jsonl; charset=utf-8", "articles.jsonl")

@@ -136,6 +136,8 @@ def default_index_dir(database):
 
 # The read index (archive/index/): derived from the database, made on first use, rebuilt by `rebuild_index`.
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or default_index_dir(DATABASES["default"]))
+# Whole-archive exports, written once per generation (archive/exports.py); empty: beside the read index.
+ARCHIVE_EXPORT_DIR = os.environ.get("ARCHIVE_EXPORT_DIR", "")
 
 if os.environ.get("REDIS_URL"):
     # Without Redis pages are built as without a cache (archive/serving/shared_cache.py); the timeouts keep an

@@ -89,3 +89,20 @@ def test_a_kept_page_is_never_the_answer_to_another_method(seeded, cached_pages,
     assert client.get("/articles/").status_code == 200
     assert client.delete("/articles/").status_code == 405
     assert client.post("/articles/").status_code == 405
+
+
+def test_a_sitemap_section_is_built_once_a_generation(
+    seeded, cached_pages, client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """Django's sitemap view answers a TemplateResponse, which the cache keeps once it is rendered."""
+    built = client.get("/sitemap-articles.xml").content
+    with django_assert_num_queries(1):
+        kept = client.get("/sitemap-articles.xml").content
+    with django_capture_on_commit_callbacks(execute=True):
+        import_path(PAGES / "russian_dateline.txt")
+
+    rebuilt = client.get("/sitemap-articles.xml").content
+
+    assert kept == built
+    assert built.count(b"<url>") == 2
+    assert rebuilt.count(b"<url>") == 4

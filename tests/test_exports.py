@@ -9,11 +9,14 @@ import lxml.html
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
 
 from archive import exports
 from archive.index import store
 from archive.models import Article, ArticleTopic, Mention, Person, Topic
+from tests.conftest import PAGES, import_path
 from tests.research_archive import build_archive
 
 BASE = "http://testserver"
@@ -134,12 +137,12 @@ def test_exports_hold_every_article_of_the_list_not_one_page(client, archive):
     assert [row["url"] for row in rows[: len(first_page)]] == [BASE + url for url in first_page]
 
 
-def test_the_number_of_queries_does_not_grow_with_the_number_of_articles(client, archive):
+def test_the_number_of_queries_of_a_streamed_export_does_not_grow_with_the_number_of_articles(client, archive):
     def queries_for_export():
         # The index takes in the new articles first: that is the index's work, done once, not the export's.
         store.catch_up()
         with CaptureQueriesContext(connection) as queries:
-            download(client, "/articles/export.csv")
+            download(client, "/articles/export.csv?date_after=2000-01-01")
         return len(queries)
 
     few = queries_for_export()
@@ -236,3 +239,84 @@ def test_json_lines_keep_what_the_csv_guards_exactly_as_written(client, formulas
         "+1 topic",
     )
     assert record["body"] == "-2+3 degrees in Minsk at noon."
+
+
+def export_files(read_index):
+    return sorted(path.name for path in read_index.parent.joinpath("index-exports").iterdir() if path.suffix != ".lock")
+
+
+def whole(client, path, **headers):
+    response = client.get(path, **headers)
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content).decode()
+
+
+def test_the_whole_archive_is_exported_once_a_generation_then_served_from_its_file(client, archive, read_index):
+    generation = store.generation()
+    _, built = whole(client, "/articles/export.jsonl")
+
+    with CaptureQueriesContext(connection) as queries:
+        second, served = whole(client, "/articles/export.jsonl")
+
+    assert [json.loads(line)["url"] for line in built.splitlines()] == [DATELESS, RELATED, LEAD]
+    assert served == built
+    # The archive's generation, read by the page and by the export: no article is read again.
+    assert len(queries) == 2
+    assert (second["Content-Type"], second["Content-Length"]) == (
+        "application/jsonl; charset=utf-8",
+        str(len(built.encode())),
+    )
+    assert second["Content-Disposition"] == 'attachment; filename="articles.jsonl"'
+    assert [name.split("-")[0] for name in export_files(read_index)] == [str(generation)]
+
+
+def test_each_order_format_and_host_of_the_whole_archive_has_its_file(client, archive, read_index):
+    """The CSV writes absolute addresses, so the host it was asked at is part of what it holds."""
+    _, newest = whole(client, "/articles/export.csv")
+    _, oldest = whole(client, "/articles/export.csv?sort=oldest")
+    _, other_host = whole(client, "/articles/export.csv", HTTP_HOST="localhost")
+    whole(client, "/articles/export.jsonl")
+
+    assert newest.splitlines()[1].startswith(f"{BASE}{DATELESS},")
+    assert oldest.splitlines()[1].startswith(f"{BASE}{LEAD},")
+    assert other_host.splitlines()[1].startswith(f"http://localhost{DATELESS},")
+    assert sorted(name.rsplit(".", 1)[1] for name in export_files(read_index)) == ["csv", "csv", "csv", "jsonl"]
+
+
+def test_a_committed_change_exports_the_whole_archive_anew_and_removes_the_former_file(
+    client, archive, read_index, django_capture_on_commit_callbacks
+):
+    whole(client, "/articles/export.jsonl")
+    with django_capture_on_commit_callbacks(execute=True):
+        import_path(PAGES / "russian_dateline.txt")
+
+    _, after = whole(client, "/articles/export.jsonl")
+
+    assert "Белорусские власти возобновили аресты оппозиции" in after
+    assert [name.split("-")[0] for name in export_files(read_index)] == [str(store.generation())]
+
+
+def head(path):
+    """A HEAD request through the public view, as a server reads it: its whole body, whatever that costs."""
+    request = RequestFactory().head(path)
+    response = resolve(request.path).func(request)
+    with CaptureQueriesContext(connection) as queries:
+        body = b"".join(response.streaming_content)
+    return response, body, len(queries)
+
+
+@pytest.mark.parametrize("path", ["/articles/export.jsonl", "/articles/export.csv?person=nikolai-statkevich"])
+def test_head_builds_no_export(archive, read_index, path):
+    response, body, queries = head(path)
+
+    assert (response.status_code, body, queries) == (200, b"", 0)
+    assert response["Content-Disposition"].startswith("attachment; ")
+    assert not read_index.parent.joinpath("index-exports").exists()
+
+
+def test_head_of_a_whole_archive_export_already_built_says_its_length(client, archive, read_index):
+    _, built = whole(client, "/articles/export.jsonl")
+
+    response, body, _ = head("/articles/export.jsonl")
+
+    assert (body, response["Content-Length"]) == (b"", str(len(built.encode())))

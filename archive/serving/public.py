@@ -42,6 +42,9 @@ def public(view=None, *, url=canonical.bare, dated=False):
         else:
             with lookup.at_generation(generation):
                 response = cache.cached(view, generation, request, *args, **kwargs)
+        if request.method == "HEAD" and response.streaming:
+            # A streamed body is made as it is read, and a server reads it even for HEAD, only to drop it.
+            response.streaming_content = []
         return _headers(response, etag, modified)
 
     return wrapper
