@@ -62,8 +62,11 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=int, default=3, help="untimed requests per page in process (default 3)")
         parser.add_argument("--runs", type=int, default=15, help="timed requests per page in process (default 15)")
         parser.add_argument("--in-process-only", action="store_true", help="skip gunicorn and wrk")
+        parser.add_argument(
+            "--no-page-cache", action="store_true", help="under gunicorn too, build every page for every request"
+        )
 
-    def handle(self, *args, duration, connections, workers, warmup, runs, in_process_only, **options):
+    def handle(self, *args, duration, connections, workers, warmup, runs, in_process_only, no_page_cache, **options):
         if warmup < 1 or runs < 1:
             raise CommandError("--warmup and --runs must be at least 1: queries are counted on a warm-up request")
         # Checked first so that a missing wrk does not surface only after minutes of in-process measurement.
@@ -82,6 +85,10 @@ class Command(BaseCommand):
         if in_process_only:
             return
         self.stdout.write("")
+        # The server runs as deployed, each worker keeping whole pages in its own memory, unless told otherwise.
+        self.page_cache = "off" if no_page_cache else f"{settings.ARCHIVE_PAGE_CACHE_SECONDS} s"
+        if no_page_cache:
+            env["ARCHIVE_PAGE_CACHE_SECONDS"] = "0"
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
@@ -189,6 +196,8 @@ class Command(BaseCommand):
             page_size(base + url)
 
         def rate(path):
+            # A short run first, so that every worker has opened the index and made its caches before timing.
+            wrk(base, path, duration=2, connections=connections)
             return wrk(base, path, duration=duration, connections=connections)
 
         rows, ratios = [], []
@@ -207,7 +216,8 @@ class Command(BaseCommand):
 
         self.stdout.write(
             f"{Article.objects.count():,} articles on {connection.vendor}; gunicorn, {workers} workers, "
-            f"DJANGO_DEBUG=0; wrk, 1 thread, {connections} connections (searches in turn: 1), {duration} s a row"
+            f"DJANGO_DEBUG=0, page cache {self.page_cache}; wrk, 1 thread, {connections} connections (searches in "
+            f"turn: 1), {duration} s a row after 2 s of warm-up"
         )
         self.stdout.write("| page | URL or queries | bytes | requests/s | median latency |")
         self.stdout.write("| --- | --- | ---: | ---: | ---: |")
