@@ -101,9 +101,11 @@ def export(request, lines, content_type, filename):
         return attachment(in_pieces(lines(selection(request))), content_type, filename)
     generation = store.generation()
     path = whole_archive_file(request, generation, Path(filename).suffix)
-    if path.exists():
-        return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
-    return attachment(built_then_read(path, generation, lambda: lines(selection(request))), content_type, filename)
+    try:
+        file = path.open("rb")
+    except FileNotFoundError:
+        return attachment(built_then_read(path, generation, lambda: lines(selection(request))), content_type, filename)
+    return FileResponse(file, as_attachment=True, filename=filename, content_type=content_type)
 
 
 def export_folder():
@@ -118,13 +120,15 @@ def whole_archive_file(request, generation, suffix):
 
 
 def built_then_read(path, generation, lines):
-    """Write the file if no other request has meanwhile, then yield its text, a piece at a time."""
+    """Write the file if no other request has meanwhile, then yield its bytes, a piece at a time."""
     with _building_lock():
         if not path.exists():
             with lookup.at_generation(generation):
                 _write_atomically(path, in_pieces(lines()))
             _remove_older_than(generation)
-    with path.open("rb") as file:
+        # Opened before another build may remove it: an open file is read to its end all the same.
+        file = path.open("rb")
+    with file:
         yield from iter(lambda: file.read(PIECE), b"")
 
 
@@ -154,7 +158,6 @@ def _write_atomically(path, pieces):
 
 
 def _remove_older_than(generation):
-    # A request of an older generation still reading its file keeps it open until it is done.
     for path in export_folder().glob("[0-9]*-*"):
         if int(path.name.split("-", 1)[0]) < generation:
             path.unlink(missing_ok=True)
