@@ -156,11 +156,16 @@ class SlugRedirect(models.Model):
 
 
 class SourceFile(models.Model):
-    """A file the archive was built from, kept byte for byte as text."""
+    """A file the archive was built from: a page is kept byte for byte, and as the text it was read as."""
 
     name = models.CharField(max_length=500)
     sha256 = models.CharField(max_length=64, unique=True)
     raw_text = models.TextField(blank=True, help_text="Empty when the file is known only from an export.")
+    original = models.BinaryField(
+        blank=True,
+        default=b"",
+        help_text="The page's bytes, whose SHA-256 is sha256; empty for an export and a file only stated by one.",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="imported_sources"

@@ -173,3 +173,71 @@ def test_a_file_an_export_named_is_imported_when_it_arrives_and_shows_only_what_
     assert source.imported_at >= before
     assert sightings(STATED_URL) == [("stated.txt", "lead", None)]
     assert sightings(CLAIMED_URL) == [("stated.txt", "lead", "stated.jsonl")]
+
+
+CRLF_PAGE = b"\xef\xbb\xbfA page from Windows\r\n\r\nMay 5, 2019\r\n\r\nIts only paragraph, with no final newline."
+
+
+@pytest.fixture
+def crlf_source(db, editor):
+    import_file("windows page.txt", CRLF_PAGE, user=editor)
+    return SourceFile.objects.get()
+
+
+def original_url(source):
+    return f"/admin/archive/sourcefile/{source.pk}/original/"
+
+
+def test_a_page_keeps_its_exact_bytes_whose_sha256_is_the_one_stored_and_shows_them_decoded(editor_client, crlf_source):
+    page = editor_client.get(f"/admin/archive/sourcefile/{crlf_source.pk}/change/").text
+
+    assert bytes(crlf_source.original) == CRLF_PAGE
+    assert hashlib.sha256(bytes(crlf_source.original)).hexdigest() == crlf_source.sha256
+    assert crlf_source.raw_text == "A page from Windows\n\nMay 5, 2019\n\nIts only paragraph, with no final newline."
+    assert (
+        '<pre class="raw-text">A page from Windows\n\nMay 5, 2019\n\nIts only paragraph, with no final newline.</pre>'
+    ) in page
+    assert f'<a href="{original_url(crlf_source)}" download>Download windows page.txt</a> (83 bytes)' in page
+
+
+def test_an_editor_downloads_a_page_exactly_as_it_was_imported_and_never_cached(editor_client, crlf_source):
+    response = editor_client.get(original_url(crlf_source))
+
+    assert response.status_code == 200
+    assert response.content == CRLF_PAGE
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"] == 'attachment; filename="windows page.txt"'
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_page_from_a_zip_downloads_under_its_own_file_name(editor_client, db):
+    import_file("pages.zip/2019/stated.txt", STATED_PAGE)
+
+    response = editor_client.get(original_url(SourceFile.objects.get()))
+
+    assert response.content == STATED_PAGE
+    assert response["Content-Disposition"] == 'attachment; filename="stated.txt"'
+
+
+def test_a_staff_member_who_may_not_view_source_files_cannot_download_one(client, django_user_model, crlf_source):
+    client.force_login(django_user_model.objects.create_user("clerk", password="x", is_staff=True))
+
+    assert client.get(original_url(crlf_source)).status_code == 403
+
+
+def test_a_visitor_who_is_not_logged_in_is_sent_to_the_login_page_instead_of_the_file(client, crlf_source):
+    response = client.get(original_url(crlf_source))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/login/?next={original_url(crlf_source)}"
+
+
+def test_an_export_keeps_neither_its_bytes_nor_its_text_and_its_history_says_so(editor_client, db):
+    export = import_export(export_line(STATED_URL, "A stated commentary", [("seed.txt", "ab" * 32)]))
+
+    page = editor_client.get(f"/admin/archive/sourcefile/{export.pk}/change/").text
+
+    assert bytes(export.original) == b""
+    assert "Not kept: an export&#x27;s bytes are not kept, only the articles it brings." in page
+    assert "An export: its articles are kept in full, its bytes and its text are not." in page
+    assert editor_client.get(original_url(export)).status_code == 404

@@ -2,9 +2,11 @@
 
 import datetime
 import hashlib
+import importlib
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from archive.importer.loader import import_file
@@ -74,6 +76,7 @@ def test_the_seed_page_is_kept_byte_for_byte_with_the_role_of_each_article(seede
     source = SourceFile.objects.get()
     assert source.name == seed_page_path.name
     assert source.sha256 == hashlib.sha256(seed_page_path.read_bytes()).hexdigest()
+    assert bytes(source.original) == seed_page_path.read_bytes()
     assert source.raw_text == seed_page_path.read_text(encoding="utf-8")
     assert source.summary["created"] == 2
     roles = ArticleSource.objects.order_by("role").values_list("article__title", "role")
@@ -88,6 +91,34 @@ def test_importing_a_page_twice_changes_nothing(seeded, seed_page_path):
     again = import_path(seed_page_path)
     assert again.status == "unchanged"
     assert archive_state() == before
+
+
+CRLF_PAGE = b"\xef\xbb\xbfA page from Windows\r\n\r\nMay 5, 2019\r\n\r\nIts only paragraph, with no final newline."
+
+
+def test_a_page_with_a_byte_order_mark_and_crlf_line_ends_is_kept_as_those_bytes_and_read_as_lf_text():
+    import_file("windows.txt", CRLF_PAGE)
+
+    source = SourceFile.objects.get()
+    assert bytes(source.original) == CRLF_PAGE
+    assert source.sha256 == hashlib.sha256(CRLF_PAGE).hexdigest()
+    assert source.raw_text == "A page from Windows\n\nMay 5, 2019\n\nIts only paragraph, with no final newline."
+    assert import_file("windows-again.txt", CRLF_PAGE).status == "unchanged"
+
+
+def test_a_page_imported_before_bytes_were_kept_gets_them_back_only_where_its_text_gives_its_sha256(seed_page_path):
+    migration = importlib.import_module("archive.migrations.0007_sourcefile_original")
+    import_path(seed_page_path)
+    import_file("windows.txt", CRLF_PAGE)
+    SourceFile.objects.update(original=b"")
+
+    migration.keep_recoverable_originals(apps, None)
+
+    originals = dict(SourceFile.objects.values_list("name", "original"))
+    assert {name: bytes(data) for name, data in originals.items()} == {
+        seed_page_path.name: seed_page_path.read_bytes(),
+        "windows.txt": b"",
+    }
 
 
 def test_the_same_bytes_under_another_name_are_recognised(seeded, seed_page_path):

@@ -4,9 +4,15 @@ History is evidence, so nobody edits or deletes it here; and what an export only
 received is shown as stated by that export, never as a file imported.
 """
 
+from pathlib import PurePosixPath
+
 from django.contrib import admin
-from django.urls import reverse
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import content_disposition_header
 from django.utils.timezone import localtime
 
 from archive.admin.imports import describe
@@ -24,8 +30,42 @@ class SourceFileAdmin(admin.ModelAdmin):
     list_filter = ["imported_by"]
     date_hierarchy = "imported_at"
     search_fields = ["name", "sha256", "article_roles__article__title"]
-    fields = ["name", "sha256", "imported", "imported_by", "outcome", "changes", "articles", "raw_text_as_uploaded"]
+    fields = [
+        "name",
+        "sha256",
+        "original_file",
+        "imported",
+        "imported_by",
+        "outcome",
+        "changes",
+        "articles",
+        "raw_text_as_uploaded",
+    ]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        # The list shows no bytes, and a page's change view only their size: read them when they are asked for.
+        return super().get_queryset(request).defer("original")
+
+    def get_urls(self):
+        # Cacheable, because the download sets its own Cache-Control, which admin_view's never_cache would replace.
+        download = self.admin_site.admin_view(self.original_view, cacheable=True)
+        return [path("<path:object_id>/original/", download, name="archive_sourcefile_original"), *super().get_urls()]
+
+    def original_view(self, request, object_id):
+        """The file's bytes exactly as they were imported, as an attachment under the file's own name."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        source = self.get_object(request, unquote(object_id))
+        if source is None or not source.original:
+            raise Http404
+        response = HttpResponse(
+            bytes(source.original),
+            content_type="application/octet-stream",
+            headers={"Content-Disposition": content_disposition_header(True, PurePosixPath(source.name).name)},
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def has_add_permission(self, request):
         return False
@@ -88,6 +128,17 @@ class SourceFileAdmin(admin.ModelAdmin):
             ),
         )
 
+    @admin.display(description="Original file")
+    def original_file(self, obj):
+        if obj.only_stated:
+            return "None: never imported."
+        if "records" in obj.summary:
+            return "Not kept: an export's bytes are not kept, only the articles it brings."
+        if not obj.original:
+            return "Not kept: imported before the archive kept files' bytes; its text as read is below."
+        url = reverse("admin:archive_sourcefile_original", args=[obj.pk])
+        return format_html('<a href="{}" download>Download {}</a> ({} bytes)', url, obj.name, len(obj.original))
+
     @admin.display(description="Raw text")
     def raw_text_as_uploaded(self, obj):
         if obj.only_stated:
@@ -96,7 +147,7 @@ class SourceFileAdmin(admin.ModelAdmin):
                 "checked. It is imported when a file with these very bytes is."
             )
         if not obj.raw_text:
-            return "An export: its articles are kept in full, its text is not."
+            return "An export: its articles are kept in full, its bytes and its text are not."
         return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
 
 

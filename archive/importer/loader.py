@@ -88,7 +88,7 @@ def import_file(name, data, *, user=None, dry_run=False):
             "articles": [_history_entry(o) for o in result.articles if o.status != UNCHANGED or o.new_link],
         }
 
-    return _write_file(name, sha256, write, raw_text=text, user=user, dry_run=dry_run)
+    return _write_file(name, sha256, write, original=data, raw_text=text, user=user, dry_run=dry_run)
 
 
 def _already_imported(sha256):
@@ -98,7 +98,7 @@ def _already_imported(sha256):
     return SourceFile.objects.filter(Q(sha256=sha256) & kept).exists()
 
 
-def _write_file(name, sha256, write, *, raw_text, user, dry_run):
+def _write_file(name, sha256, write, *, original, raw_text, user, dry_run):
     """Record the file and run write(source, result), which returns its history summary, in one transaction."""
     result = FileResult(name=name, status=IMPORTED)
     try:
@@ -107,7 +107,13 @@ def _write_file(name, sha256, write, *, raw_text, user, dry_run):
             # imported now, by whoever imports them.
             source, created = SourceFile.objects.update_or_create(
                 sha256=sha256,
-                defaults={"name": name, "raw_text": raw_text, "imported_by": user, "imported_at": timezone.now()},
+                defaults={
+                    "name": name,
+                    "original": original,
+                    "raw_text": raw_text,
+                    "imported_by": user,
+                    "imported_at": timezone.now(),
+                },
             )
             source.summary = write(source, result)
             source.save(update_fields=["summary"])
@@ -206,11 +212,11 @@ def _import_export(name, data, *, user, dry_run):
         _write_links(_records(reopen, sha256), remapped)
         return {**result.counted, "records": records}
 
-    # The export's text is not kept, unlike a page's. It adds nothing: every article it brings is stored in full,
-    # the pages it came from are named by their hashes, and exporting gives its bytes again. And a whole-archive
-    # export runs to hundreds of megabytes, which one row would take whole into memory each time it is written
-    # or read (the import history shows a file's text), and which PostgreSQL refuses in one value beyond 1 GB.
-    return _write_file(name, sha256, write, raw_text="", user=user, dry_run=dry_run)
+    # The export's bytes and text are not kept, unlike a page's. They add nothing: every article it brings is stored
+    # in full, the pages it came from are named by their hashes, and exporting gives its bytes again. And a
+    # whole-archive export runs to hundreds of megabytes, which one row would take whole into memory each time it is
+    # written or read (the import history shows a file's text), and which PostgreSQL refuses in one value beyond 1 GB.
+    return _write_file(name, sha256, write, original=b"", raw_text="", user=user, dry_run=dry_run)
 
 
 def _reopener(data):
