@@ -7,19 +7,17 @@ generation of the archive and served from it; nothing is built before its body i
 """
 
 import csv
-import fcntl
 import functools
 import hashlib
 import os
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from archive import jsonl
+from archive import files, jsonl
 from archive.filters import ArticleFilter
 from archive.index import lookup, query, store
 from archive.models import Article
@@ -132,17 +130,9 @@ def built_then_read(path, generation, lines):
         yield from iter(lambda: file.read(PIECE), b"")
 
 
-@contextmanager
 def _building_lock():
     """One build at a time across processes: whoever waited finds the file made and reads it."""
-    folder = export_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "build.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return files.exclusive(export_folder() / "build.lock")
 
 
 def _write_atomically(path, pieces):

@@ -10,19 +10,18 @@ to the writer and only reloads.
 
 import ctypes
 import ctypes.util
-import fcntl
 import logging
 import os
 import shutil
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 from django.conf import settings
 
+from archive import files
 from archive.index import documents, schema
 from archive.models import Change
 
@@ -238,14 +237,6 @@ def _write_applied(path, seq):
     os.replace(temporary, path / APPLIED)
 
 
-@contextmanager
 def _rebuild_lock():
     """One build at a time across processes; a process that waited finds the build made and uses it."""
-    base = folder()
-    base.mkdir(parents=True, exist_ok=True)
-    with open(base / "rebuild.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return files.exclusive(folder() / "rebuild.lock")

@@ -1,7 +1,6 @@
 import io
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from archive.benchmarks.deployment import free_port
 from archive.benchmarks.environment import production_over_http
 from archive.models import Article, Person, RelatedLink, Topic
 
@@ -270,12 +270,6 @@ def call(handler, url):
     if not statuses[0].startswith("200"):
         raise CommandError(f"{url} answered {statuses[0]}")
     return body
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_up(url, timeout=30):
