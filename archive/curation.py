@@ -7,7 +7,7 @@ from unidecode import unidecode
 
 from archive import gazetteer, tagging
 from archive.index import changes
-from archive.models import Article, ArticleTopic, Decision, Mention, Person, UnknownName
+from archive.models import Article, Decision, Mention, Person, UnknownName
 
 # When both persons of a merge are in one article, the stronger decision is kept: an editor's word beats the tagger's.
 PRECEDENCE = [Decision.ADDED, Decision.CONFIRMED, Decision.REJECTED, Decision.FOUND]
@@ -36,8 +36,8 @@ def merge_persons(target, others):
         target.aliases = list(dict.fromkeys([*target.aliases, other.name, *other.aliases]))
         target.description = target.description or other.description
         other.delete()
+    # Saving the target records every article it is now in, those of the persons merged into it included.
     target.save()
-    person_changed(target)
     return moved
 
 
@@ -45,14 +45,6 @@ def articles_changed(article_ids):
     """What readers see of these articles changed behind the models' backs (bulk updates): their index
     documents hold their persons' names, and every cached page may show them."""
     changes.record(article_ids)
-
-
-def person_changed(person):
-    articles_changed(Mention.objects.filter(person=person).values_list("article_id", flat=True))
-
-
-def topic_changed(topic):
-    articles_changed(ArticleTopic.objects.filter(topic=topic).values_list("article_id", flat=True))
 
 
 class AlreadyKnown(ValueError):

@@ -99,10 +99,10 @@ class PersonAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        # A save records the person's articles for the index itself (archive.index.changes); a new person's
+        # spellings are looked for in the archive.
         super().save_model(request, obj, form, change)
-        if change:
-            curation.person_changed(obj)
-        else:
+        if not change:
             tagged = curation.tag_articles_naming(obj)
             self.message_user(request, f"{obj} was looked for in the archive: {tagged} articles spell the name.")
 
@@ -144,11 +144,6 @@ class TopicAdmin(admin.ModelAdmin):
     @admin.display(description="articles", ordering="public_articles")
     def article_count(self, topic):
         return changelist_link(ArticleTopic, topic.public_articles, topic__id__exact=topic.pk)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "slug" in form.changed_data:
-            curation.topic_changed(obj)
 
 
 class DecisionAdmin(admin.ModelAdmin):
