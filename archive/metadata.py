@@ -34,8 +34,9 @@ class ArticleMetadata:
 
     @cached_property
     def subjects(self):
-        # The same attributes as `with_subjects`: an article the view fetched them for is not asked again.
-        prefetch_related_objects([self.article], *subject_prefetches())
+        # The same attributes as `with_subjects`: an article the view gave them to is not asked again.
+        if not hasattr(self.article, "public_mentions"):
+            prefetch_related_objects([self.article], *subject_prefetches())
         return self.article.public_mentions, self.article.public_topics
 
     @property

@@ -101,7 +101,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return _article_url(self.published_date, self.slug)
+        return article_url(self.published_date, self.slug)
 
     def render(self):
         """Derive what the pages show from the Markdown body, once, at save."""
@@ -211,7 +211,7 @@ class ArticleSource(models.Model):
 
 
 @functools.lru_cache(maxsize=4096)
-def _article_url(day, slug):
+def article_url(day, slug):
     # A page names an article's address several times (links, canonical, citations): reversed once.
     return reverse(
         "archive:article_detail",
@@ -220,7 +220,7 @@ def _article_url(day, slug):
 
 
 @functools.lru_cache(maxsize=4096)
-def _subject_url(name, slug):
+def subject_url(name, slug):
     # A list shows each article's persons and topics: a hundred reversals a page, of the same few hundred slugs.
     return reverse(name, kwargs={"slug": slug})
 
@@ -238,7 +238,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return _subject_url("archive:person_detail", self.slug)
+        return subject_url("archive:person_detail", self.slug)
 
 
 class Topic(models.Model):
@@ -254,7 +254,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return _subject_url("archive:topic_detail", self.slug)
+        return subject_url("archive:topic_detail", self.slug)
 
 
 class Decision(models.TextChoices):

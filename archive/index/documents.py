@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from archive.models import PUBLIC_DECISIONS, Article, ArticleTopic, Mention, Person, RelatedLink
 
 BATCH = 2000
@@ -17,18 +19,26 @@ class ArticleRow:
     language: str
     photo_caption: str
     body: str
-    lead: bool = False
+    summary: str
+    # Public persons and topics in their order, as (slug, name).
     persons: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     # Every spelling of the persons it is about, so that any of them finds it.
     names: list = field(default_factory=list)
+    # Ids of its similar items in page order, and of the leads that list it.
+    related: list = field(default_factory=list)
+    listed_under: list = field(default_factory=list)
+
+    @property
+    def lead(self):
+        return bool(self.related)
 
 
-COLUMNS = ["pk", "title", "slug", "published_date", "published_time", "language", "photo_caption", "body"]
+COLUMNS = ["pk", "title", "slug", "published_date", "published_time", "language", "photo_caption", "body", "summary"]
 
 
 def rows(articles):
-    """ArticleRows of an Article queryset, with the persons, topics and lead flag of each: four queries.
+    """ArticleRows of an Article queryset, with the persons, topics and links of each: four queries.
 
     The body is indexed as its Markdown source: the tokenizer drops the punctuation Markdown adds.
     """
@@ -40,13 +50,17 @@ def rows(articles):
     mentions = Mention.objects.filter(article_id__in=ids, decision__in=PUBLIC_DECISIONS).order_by("position", "pk")
     for article_id, person_id in mentions.values_list("article_id", "person_id"):
         slug, names = spellings[person_id]
-        found[article_id].persons.append(slug)
+        found[article_id].persons.append((slug, names[0]))
         found[article_id].names.extend(names)
     tags = ArticleTopic.objects.filter(article_id__in=ids, decision__in=PUBLIC_DECISIONS).order_by("position", "pk")
-    for article_id, slug in tags.values_list("article_id", "topic__slug"):
-        found[article_id].topics.append(slug)
-    for lead_id in RelatedLink.objects.filter(lead_id__in=ids).values_list("lead_id", flat=True).distinct():
-        found[lead_id].lead = True
+    for article_id, slug, name in tags.values_list("article_id", "topic__slug", "topic__name"):
+        found[article_id].topics.append((slug, name))
+    links = RelatedLink.objects.filter(Q(lead_id__in=ids) | Q(related_id__in=ids)).order_by("lead_id", "position")
+    for lead_id, related_id in links.values_list("lead_id", "related_id"):
+        if lead_id in found:
+            found[lead_id].related.append(related_id)
+        if related_id in found:
+            found[related_id].listed_under.append(lead_id)
     return list(found.values())
 
 

@@ -30,7 +30,8 @@ def at_generation(seq):
         _generation.reset(token)
 
 
-def _searcher():
+def current_searcher():
+    """The searcher of the request's generation."""
     seq = _generation.get()
     return store.searcher(store.generation() if seq is None else seq)
 
@@ -43,7 +44,7 @@ class Page:
 
 def page(filters, sort=NEWEST, offset=0, limit=20):
     """The ids of one page of the list, in its order, and how many articles the whole list has."""
-    searcher = _searcher()
+    searcher = current_searcher()
     index_query = query.of(filters)
     if offset + limit > DEEPEST:
         return Page([], searcher.search(index_query, 1, count=True).count)
@@ -72,7 +73,7 @@ def _by_relevance(searcher, index_query, offset, limit):
 
 
 def count(filters):
-    return _searcher().search(query.of(filters), 1, count=True).count
+    return current_searcher().search(query.of(filters), 1, count=True).count
 
 
 # Facets kept whole as terms: counted by walking their few terms against the list's articles, which is ten
@@ -82,7 +83,7 @@ TERM_FACETS = {"persons", "topics"}
 
 def counts(filters, sizes):
     """{facet: [(value, count)]} over the list's articles, most first; `sizes` maps facet fields to how many."""
-    searcher, index_query = _searcher(), query.of(filters)
+    searcher, index_query = current_searcher(), query.of(filters)
     found = {
         name: searcher.terms_with_prefix(name, "", filter_query=index_query, limit=size)
         for name, size in sizes.items()
@@ -97,7 +98,7 @@ def counts(filters, sizes):
 
 def every_id(filters, sort=NEWEST, batch=5000):
     """All the list's ids in its order, a batch at a time, from one searcher (for exports)."""
-    searcher = _searcher()
+    searcher = current_searcher()
     index_query = query.of(filters)
     if sort == RELEVANCE:
         # Ranking needs every hit at once; ids are small even for the whole archive.
@@ -117,7 +118,7 @@ def every_id(filters, sort=NEWEST, batch=5000):
 
 def neighbours(article):
     """The ids of the articles just before and just after this one in time (None at either end)."""
-    searcher = _searcher()
+    searcher = current_searcher()
     oldest, _ = schema.sort_keys(article.published_date, article.published_time, article.slug)
     moment = schema.moment(article.published_date, article.published_time)
     same_moment = tantivy.Query.term_query(schema.SCHEMA, "moment", moment)

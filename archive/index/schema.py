@@ -4,6 +4,10 @@ import datetime
 
 import tantivy
 
+from archive.index import cards
+
+# Raised whenever the fields below change: a build made with other fields is then made again on first use.
+VERSION = 2
 TEXT = "archive_text"
 # Title, caption and names, body: how much a hit in each weighs when ranking.
 TEXT_FIELDS = {"title": 10.0, "names": 5.0, "body": 1.0}
@@ -37,6 +41,7 @@ def build_schema():
     for name in ("date", "year", "month", "moment"):
         builder.add_unsigned_field(name, indexed=True, fast=True)
     builder.add_boolean_field("lead", indexed=True, fast=True)
+    builder.add_bytes_field("card", stored=True)
     return builder.build()
 
 
@@ -79,8 +84,8 @@ def document(row):
             "title": row.title,
             "names": " ".join([row.photo_caption, *row.names]),
             "body": row.body,
-            "persons": list(row.persons),
-            "topics": list(row.topics),
+            "persons": [slug for slug, _ in row.persons],
+            "topics": [slug for slug, _ in row.topics],
             "language": row.language,
             "oldest": oldest,
             "newest": newest,
@@ -89,6 +94,7 @@ def document(row):
             "month": row.published_date.year * 100 + row.published_date.month,
             "moment": moment(row.published_date, row.published_time),
             "lead": row.lead,
+            "card": cards.encode(row),
         },
         SCHEMA,
     )

@@ -27,6 +27,8 @@ from archive.models import Change
 
 CURRENT = "current"
 APPLIED = "applied"
+# The schema version a build was made with.
+VERSION = "version"
 BUILD_PREFIX = "build-"
 # Builds kept besides the current one, for processes that have not yet moved to it.
 OLD_BUILDS = 1
@@ -97,14 +99,14 @@ def rebuild():
 def _open(seq):
     global _opened
     base = folder()
-    path = _current_path(base)
-    if path is None:
-        with _rebuild_lock():
-            path = _current_path(base)
-            if path is None:
-                _build()
+    if not _still_current(base):
+        path = _current_path(base)
+        if path is None:
+            with _rebuild_lock():
                 path = _current_path(base)
-    if _opened is None or _opened.folder != base or _opened.path != path:
+                if path is None:
+                    _build()
+                    path = _current_path(base)
         index = tantivy.Index(schema.SCHEMA, path=str(path), reuse=True)
         index.register_tokenizer(schema.TEXT, schema.analyzer())
         _opened = Opened(base, path, index, _read_applied(path))
@@ -117,10 +119,21 @@ def _open(seq):
     return _opened
 
 
+def _still_current(base):
+    """Whether the open build is still the folder's current one: one system call, where checking a build whole
+    takes several, and every question a page asks the index comes here."""
+    if _opened is None or _opened.folder != base:
+        return False
+    try:
+        return os.readlink(base / CURRENT) == _opened.path.name
+    except OSError:
+        return False
+
+
 def _current_path(base):
     link = base / CURRENT
     path = Path(os.path.realpath(link)) if link.is_symlink() else None
-    if path is None or not (path / APPLIED).exists():
+    if path is None or not (path / APPLIED).exists() or _read_number(path / VERSION) != schema.VERSION:
         return None
     return path
 
@@ -204,6 +217,7 @@ def _build():
         count += 1
     writer.commit()
     writer.wait_merging_threads()
+    (path / VERSION).write_text(str(schema.VERSION))
     _write_applied(path, seq)
     link = base / f".{CURRENT}-{path.name}"
     link.symlink_to(path.name)
@@ -225,8 +239,12 @@ def _remove_old_builds(base, keep):
 
 
 def _read_applied(path):
+    return _read_number(path / APPLIED)
+
+
+def _read_number(file):
     try:
-        return int((path / APPLIED).read_text())
+        return int(file.read_text())
     except (FileNotFoundError, ValueError):
         return 0
 

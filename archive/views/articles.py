@@ -1,15 +1,12 @@
 """The article list with its filters, and the article page."""
 
-import datetime
-
-from django.db.models import Q, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from archive import permalinks, search
 from archive.filters import SORTS, ArticleFilter
-from archive.index import lookup
-from archive.models import Article, RelatedLink, subject_prefetches
+from archive.index import surroundings
 from archive.rendering import html_to_text
 from archive.views import facets
 from archive.views.list_state import ListState
@@ -68,48 +65,18 @@ def article_detail(request, year, month, day, slug):
     article, moved = permalinks.resolve(year, month, day, slug)
     if moved:
         return redirect(article, permanent=True)
-    related, listed_under = linked(article)
-    previous, following = _neighbours(article)
-    prefetch_related_objects([article, *related, *listed_under], *subject_prefetches())
+    around = surroundings.of(article)
+    if around is None:
+        raise Http404("No such article")
+    article.public_mentions, article.public_topics = around.own.public_mentions, around.own.public_topics
     return render(
         request,
         "archive/article_detail.html",
         {
             "article": article,
-            "related": related,
-            "listed_under": listed_under,
-            "previous": previous,
-            "next": following,
+            "related": around.related,
+            "listed_under": around.listed_under,
+            "previous": around.previous,
+            "next": around.next,
         },
     )
-
-
-# What a similar item or a lead shows of itself: a summary, never its text.
-ITEM_TEXT = ("body", "body_html", "image_renditions")
-
-
-def linked(article):
-    """Its similar items in page order and the leads that list it, newest first: one query, however many."""
-    links = list(
-        RelatedLink.objects.filter(Q(lead=article) | Q(related=article))
-        .select_related("lead", "related")
-        .defer(*(f"{side}__{name}" for side in ("lead", "related") for name in ITEM_TEXT))
-        .order_by("position")
-    )
-    related = [link.related for link in links if link.lead_id == article.pk]
-    leads = [link.lead for link in links if link.related_id == article.pk]
-    leads.sort(key=lambda lead: lead.slug)
-    leads.sort(key=lambda lead: (lead.published_date, lead.published_time or datetime.time.min), reverse=True)
-    return related, leads
-
-
-def _neighbours(article):
-    """The articles just before and after it in time, from the index; their titles and dates in one query."""
-    ids = lookup.neighbours(article)
-    found = {
-        neighbour.pk: neighbour
-        for neighbour in Article.objects.filter(pk__in={pk for pk in ids if pk}).only(
-            "title", "slug", "published_date", "published_time", "language"
-        )
-    }
-    return tuple(found.get(pk) for pk in ids)

@@ -1,16 +1,14 @@
 """The API's articles: the list a page of results at a time with its facets, and one article with its links."""
 
-from django.db.models import prefetch_related_objects
-from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from ninja import Path, Router
 
 from archive import permalinks
-from archive.index import lookup
-from archive.models import Person, Topic, subject_prefetches
+from archive.index import lookup, surroundings
+from archive.models import Person, Topic
 from archive.research.api import cursors, params, payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import ArticleOut, ArticlePage, Error
-from archive.views.articles import linked
 from archive.views.facets import LIMIT as FACET_LIMIT
 from archive.views.lists import EVERY, counted
 
@@ -87,6 +85,8 @@ def article_detail(
     current = payloads.article_api_path(article)
     if request.path != current:
         return HttpResponsePermanentRedirect(current)
-    related, listed_under = linked(article)
-    prefetch_related_objects([article], *subject_prefetches())
-    return payloads.article_detail(article, related, listed_under, request)
+    around = surroundings.of(article)
+    if around is None:
+        raise Http404("No such article")
+    article.public_mentions, article.public_topics = around.own.public_mentions, around.own.public_topics
+    return payloads.article_detail(article, around.related, around.listed_under, request)

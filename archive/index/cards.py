@@ -1,0 +1,105 @@
+"""What a page shows of an article it names: kept in the article's index document, so the article page reads
+its similar items, the leads that list it and its neighbours there rather than in five queries.
+
+A card has the attributes the templates ask of an article (and of its mentions and topic links), so the same
+templates show a card or a model instance.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass
+
+from archive.models import MINSK, article_url, subject_url
+
+PERSON_VIEW, TOPIC_VIEW = "archive:person_detail", "archive:topic_detail"
+
+
+@dataclass(frozen=True)
+class Subject:
+    slug: str
+    name: str
+    view: str
+
+    def get_absolute_url(self):
+        return subject_url(self.view, self.slug)
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    person: Subject
+
+
+@dataclass(frozen=True)
+class Tagged:
+    topic: Subject
+
+
+@dataclass(frozen=True)
+class Card:
+    pk: int
+    title: str
+    slug: str
+    published_date: datetime.date
+    published_time: datetime.time | None
+    language: str
+    summary: str
+    public_mentions: tuple
+    public_topics: tuple
+    related: tuple
+    listed_under: tuple
+
+    def get_absolute_url(self):
+        return article_url(self.published_date, self.slug)
+
+    @property
+    def published(self):
+        if self.published_time is None:
+            return self.published_date
+        return datetime.datetime.combine(self.published_date, self.published_time, tzinfo=MINSK)
+
+    @property
+    def order(self):
+        """Where it stands in the list's order, newest first being the reverse of this."""
+        return (self.published_date, self.published_time or datetime.time.min)
+
+
+def encode(row):
+    """The card of an `ArticleRow`, as the bytes its document stores."""
+    return json.dumps(
+        {
+            "pk": row.pk,
+            "title": row.title,
+            "slug": row.slug,
+            "date": row.published_date.isoformat(),
+            "time": row.published_time.isoformat() if row.published_time else None,
+            "language": row.language,
+            "summary": row.summary,
+            "persons": row.persons,
+            "topics": row.topics,
+            "related": row.related,
+            "listed_under": row.listed_under,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+
+
+def decode(data):
+    fields = json.loads(data)
+    return Card(
+        pk=fields["pk"],
+        title=fields["title"],
+        slug=fields["slug"],
+        published_date=datetime.date.fromisoformat(fields["date"]),
+        published_time=datetime.time.fromisoformat(fields["time"]) if fields["time"] else None,
+        language=fields["language"],
+        summary=fields["summary"],
+        public_mentions=tuple(Mentioned(Subject(*person, PERSON_VIEW)) for person in fields["persons"]),
+        public_topics=tuple(Tagged(Subject(*topic, TOPIC_VIEW)) for topic in fields["topics"]),
+        related=tuple(fields["related"]),
+        listed_under=tuple(fields["listed_under"]),
+    )
+
+
+def from_row(row):
+    return decode(encode(row))

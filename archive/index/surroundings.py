@@ -1,0 +1,62 @@
+"""What the article page shows around an article, read from index documents in two searches, not five queries."""
+
+from dataclasses import dataclass
+
+import tantivy
+
+from archive.index import cards, documents, lookup, schema
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    own: cards.Card
+    related: list
+    listed_under: list
+    previous: cards.Card | None
+    next: cards.Card | None
+
+
+def of(article):
+    """Its persons and topics, similar items in page order, the leads that list it (newest first) and its
+    neighbours; None when the article is gone.
+
+    From the database instead when the index does not hold the article yet (another process is still applying
+    its change): a page made then must be as complete as any other of its generation, which caches keep.
+    """
+    searcher = lookup.current_searcher()
+    read = _from_index(searcher)
+    own = read([article.pk]).get(article.pk)
+    if own is None:
+        read = _from_database
+        own = read([article.pk]).get(article.pk)
+        if own is None:
+            return None
+    previous, following = lookup.neighbours(article)
+    found = read([*own.related, *own.listed_under, previous, following])
+    leads = sorted((found[pk] for pk in own.listed_under if pk in found), key=lambda card: card.slug)
+    leads.sort(key=lambda card: card.order, reverse=True)
+    return Surroundings(
+        own=own,
+        related=[found[pk] for pk in own.related if pk in found],
+        listed_under=leads,
+        previous=found.get(previous),
+        next=found.get(following),
+    )
+
+
+def _from_index(searcher):
+    def read(ids):
+        ids = [pk for pk in dict.fromkeys(ids) if pk]
+        if not ids:
+            return {}
+        # A few term queries: a term set query on a number walks the whole column, a hundred times slower.
+        any_of = [(tantivy.Occur.Should, tantivy.Query.term_query(schema.SCHEMA, "id", pk)) for pk in ids]
+        hits = searcher.search(tantivy.Query.boolean_query(any_of), len(ids)).hits
+        found = (cards.decode(searcher.doc(address)["card"][0]) for _, address in hits)
+        return {card.pk: card for card in found}
+
+    return read
+
+
+def _from_database(ids):
+    return {row.pk: cards.from_row(row) for row in documents.rows_for(pk for pk in ids if pk)}
