@@ -20,6 +20,7 @@ class ArticleRow:
     photo_caption: str
     body: str
     summary: str
+    updated_at: object
     # Public persons and topics in their order, as (slug, name).
     persons: list = field(default_factory=list)
     topics: list = field(default_factory=list)
@@ -34,7 +35,10 @@ class ArticleRow:
         return bool(self.related)
 
 
-COLUMNS = ["pk", "title", "slug", "published_date", "published_time", "language", "photo_caption", "body", "summary"]
+COLUMNS = [
+    *("pk", "title", "slug", "published_date", "published_time", "language"),
+    *("photo_caption", "body", "summary", "updated_at"),
+]
 
 
 def rows(articles):

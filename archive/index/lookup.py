@@ -96,6 +96,25 @@ def counts(filters, sizes):
     return {name: [(value, n) for value, n in found[name] if n] for name in sizes}
 
 
+def latest_change(field=None):
+    """When the last change to an article was made: of any article, or of those with a value in `field`."""
+    searcher = current_searcher()
+    which = tantivy.Query.all_query() if field is None else tantivy.Query.exists_query(field)
+    latest = searcher.aggregate(which, {"latest": {"max": {"field": "updated"}}})["latest"]["value"]
+    return None if latest is None else schema.parse_microseconds(latest)
+
+
+# As many values as a sitemap file may list.
+MOST_VALUES = 50_000
+
+
+def latest_change_by(field):
+    """{value: when the last change to one of its articles was made} for every value of the field."""
+    aggregation = {"terms": {"field": field, "size": MOST_VALUES}, "aggs": {"latest": {"max": {"field": "updated"}}}}
+    buckets = current_searcher().aggregate(tantivy.Query.all_query(), {"by": aggregation})["by"]["buckets"]
+    return {bucket["key"]: schema.parse_microseconds(bucket["latest"]["value"]) for bucket in buckets}
+
+
 def every_id(filters, sort=NEWEST, batch=5000):
     """All the list's ids in its order, a batch at a time, from one searcher (for exports)."""
     searcher = current_searcher()

@@ -7,7 +7,7 @@ import tantivy
 from archive.index import cards
 
 # Raised whenever the fields below change: a build made with other fields is then made again on first use.
-VERSION = 2
+VERSION = 3
 TEXT = "archive_text"
 # Title, caption and names, body: how much a hit in each weighs when ranking.
 TEXT_FIELDS = {"title": 10.0, "names": 5.0, "body": 1.0}
@@ -38,7 +38,7 @@ def build_schema():
     # Sort keys: both orders of the list ascending, exact to the slug (see `sort_keys`).
     for name in ("oldest", "newest"):
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
-    for name in ("date", "year", "month", "moment"):
+    for name in ("date", "year", "month", "moment", "updated"):
         builder.add_unsigned_field(name, indexed=True, fast=True)
     builder.add_boolean_field("lead", indexed=True, fast=True)
     builder.add_bytes_field("card", stored=True)
@@ -93,11 +93,24 @@ def document(row):
             "year": row.published_date.year,
             "month": row.published_date.year * 100 + row.published_date.month,
             "moment": moment(row.published_date, row.published_time),
+            "updated": microseconds(row.updated_at),
             "lead": row.lead,
             "card": cards.encode(row),
         },
         SCHEMA,
     )
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def microseconds(moment):
+    """An aware datetime as whole microseconds since 1970, which a fast column keeps exactly."""
+    return (moment - EPOCH) // datetime.timedelta(microseconds=1)
+
+
+def parse_microseconds(number):
+    return EPOCH + datetime.timedelta(microseconds=int(number))
 
 
 def parse_day(number):
