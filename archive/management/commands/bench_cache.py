@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 
 from archive.benchmarks.deployment import Deployment
 from archive.benchmarks.environment import production_over_http
-from archive.management.commands.bench_http import wrk
+from archive.benchmarks.wrk import wrk
 from archive.models import Article, Person, RelatedLink
 
 IN_PROCESS_RUNS = 200

@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from archive.benchmarks.deployment import free_port, wait_for
 from archive.benchmarks.environment import production_over_http
-from archive.management.commands.bench_http import COMMON_WORDS, list_url, lua_string, rare_words
+from archive.benchmarks.pages import COMMON_WORDS, list_url, rare_words
+from archive.benchmarks.wrk import lua_string
 from archive.models import Article, Person, RelatedLink, Topic
 
 # Each wrk thread walks the same list from its own starting point, so the mix is the same in every stretch of time.
