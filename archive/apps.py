@@ -12,7 +12,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Commentary archive"
 
     def ready(self):
-        from archive import images
+        from archive import gazetteer, images
         from archive.index.changes import moving, saved_or_deleted
 
         for name in SHOWN:
@@ -21,5 +21,9 @@ class ArchiveConfig(AppConfig):
             post_delete.connect(saved_or_deleted, sender=model, dispatch_uid=f"archive-change-delete-{name}")
         for name in MOVABLE:
             pre_save.connect(moving, sender=self.get_model(name), dispatch_uid=f"archive-change-move-{name}")
+        for name in ["Person", "Topic"]:
+            model = self.get_model(name)
+            post_save.connect(gazetteer.names_changed, sender=model, dispatch_uid=f"archive-gazetteer-save-{name}")
+            post_delete.connect(gazetteer.names_changed, sender=model, dispatch_uid=f"archive-gazetteer-delete-{name}")
         # However an article goes (the admin, a bulk delete, the shell), its image files go with it.
         post_delete.connect(images.article_deleted, sender=self.get_model("Article"), dispatch_uid="archive-image")

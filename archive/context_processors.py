@@ -1,7 +1,8 @@
-"""What every page's layout links to, for the templates."""
+"""What every page's layout shows: the site's name and its fixed links, for the templates."""
 
 import functools
 
+from django.conf import settings
 from django.urls import reverse
 
 SITE_LINKS = {
@@ -11,6 +12,11 @@ SITE_LINKS = {
     "topics": "archive:topic_list",
     "feed": "archive:articles_feed",
 }
+
+
+def site_name(request):
+    """`site_name`: the archive's name, for titles, the masthead and the footer."""
+    return {"site_name": settings.ARCHIVE_SITE_NAME}
 
 
 def site_links(request):

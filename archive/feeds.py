@@ -54,40 +54,31 @@ class ArticlesFeed(Feed):
         return [m.person.name for m in item.public_mentions] + [t.topic.name for t in item.public_topics]
 
 
-class PersonFeed(ArticlesFeed):
+class SubjectFeed(ArticlesFeed):
+    """One person's or one topic's articles."""
+
+    def __init__(self, model, field, about):
+        self.model = model
+        self.field = field
+        # How the subtitle introduces the subject: commentary "about" a person, "on" a topic.
+        self.about = about
+
     def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
+        return get_object_or_404(self.model, slug=slug)
 
     def title(self, obj):
         return f"{obj.name} — {settings.ARCHIVE_SITE_NAME}"
 
     def subtitle(self, obj):
-        return f"Commentary about {obj.name}, newest first."
+        return f"Commentary {self.about} {obj.name}, newest first."
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def filters(self, obj):
-        return Filters(persons=(obj.slug,))
-
-
-class TopicFeed(ArticlesFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
-
-    def title(self, obj):
-        return f"{obj.name} — {settings.ARCHIVE_SITE_NAME}"
-
-    def subtitle(self, obj):
-        return f"Commentary on {obj.name}, newest first."
-
-    def link(self, obj):
-        return obj.get_absolute_url()
-
-    def filters(self, obj):
-        return Filters(topics=(obj.slug,))
+        return Filters(**{self.field: (obj.slug,)})
 
 
 articles_feed = require_safe(ArticlesFeed())
-person_feed = require_safe(PersonFeed())
-topic_feed = require_safe(TopicFeed())
+person_feed = require_safe(SubjectFeed(Person, "persons", "about"))
+topic_feed = require_safe(SubjectFeed(Topic, "topics", "on"))

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from archive.importer.parser import ENGLISH_MONTHS
 from archive.inflection import name_forms, normalise, term_forms
@@ -397,9 +395,8 @@ def invalidate():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-@receiver([post_save, post_delete], sender=Person)
-@receiver([post_save, post_delete], sender=Topic)
-def _gazetteer_changed(**kwargs):
+def names_changed(**kwargs):
+    """Signal receiver for persons and topics: a save or delete makes the compiled gazetteer stale."""
     # This process sees its own uncommitted change at once; other processes are told only once it is
     # committed, since one rebuilding earlier would keep the old persons under the new stamp.
     _compiled.clear()

@@ -5,11 +5,11 @@ dictionary lookup a word. The endings are a union over both languages and all ca
 would produce costs nothing, because only words the gazetteer knows are ever looked up.
 """
 
-import re
 import unicodedata
 from functools import lru_cache
 
-_CYRILLIC = re.compile(r"[а-яёіў]")
+from archive import cyrillic
+
 _ADJECTIVE = ("ский", "цкий", "ской", "цкой", "ный", "ський", "цький", "скі", "цкі")
 
 
@@ -22,7 +22,7 @@ def normalise(word):
 @lru_cache(maxsize=65536)
 def _fold(key):
     key = key.replace("ё", "е")
-    if _CYRILLIC.search(key):
+    if cyrillic.letters(key):
         return key
     decomposed = unicodedata.normalize("NFKD", key.replace("ł", "l").replace("đ", "d").replace("ø", "o"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -31,7 +31,7 @@ def _fold(key):
 def name_forms(word):
     """Every form of a name's word that running text may use, the normalised word itself included."""
     key = normalise(word)
-    if not _CYRILLIC.search(key):
+    if not cyrillic.letters(key):
         return {key}
     return {key} | _cyrillic_forms(key)
 
@@ -39,7 +39,7 @@ def name_forms(word):
 def term_forms(word):
     """Every form of a topic term's word: a name's forms, plus those of common nouns and adjectives."""
     key = normalise(word)
-    if not _CYRILLIC.search(key):
+    if not cyrillic.letters(key):
         return _english_forms(key)
     return name_forms(key) | _cyrillic_common_forms(key)
 

@@ -225,11 +225,29 @@ def subject_url(name, slug):
     return reverse(name, kwargs={"slug": slug})
 
 
+class SubjectQuerySet(models.QuerySet):
+    def counted(self, counts, limit=None, exclude=()):
+        """Persons or topics with `count` set from the index's (slug, count) pairs, most first then by name;
+        `limit` of them, or all. One query, for the subjects that make the cut (ties at the cut included)."""
+        found = [(slug, n) for slug, n in counts if slug not in exclude]
+        if limit is not None and len(found) > limit:
+            cutoff = found[limit - 1][1]
+            found = [(slug, n) for slug, n in found if n >= cutoff]
+        numbers = dict(found)
+        subjects = list(self.filter(slug__in=numbers).only("slug", "name", "description"))
+        for subject in subjects:
+            subject.count = numbers[subject.slug]
+        subjects.sort(key=lambda subject: (-subject.count, subject.name))
+        return subjects[:limit]
+
+
 class Person(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
     description = models.CharField(max_length=300, blank=True, help_text="One line: who this is.")
     aliases = models.JSONField(default=list, blank=True, help_text="Every spelling readers meet, one per item.")
+
+    objects = SubjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -246,6 +264,8 @@ class Topic(models.Model):
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     terms = models.JSONField(default=list, blank=True, help_text="English and Russian words that signal the topic.")
+
+    objects = SubjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from archive import cyrillic
+
 
 @dataclass(frozen=True)
 class Term:
@@ -23,7 +25,6 @@ class Term:
 # A minus counts only at the start of a term, so that hyphenated words stay words.
 _TOKEN = re.compile(r'(?:(?<!\w)(?P<minus>-))?(?:"(?P<phrase>[^"]*)"?|(?P<word>\w+)(?P<star>\*)?)')
 _WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[а-яёіў]", re.I)
 # Inflectional endings, longest first, stripped from Russian words so that a prefix query finds every form.
 _RUSSIAN_ENDINGS = (
     *("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ах", "ях", "ов", "ев"),
@@ -59,7 +60,7 @@ def parse(text):
 
 def stem(word):
     """Cut a common inflectional ending, keeping at least four letters of the word."""
-    endings = _RUSSIAN_ENDINGS if _CYRILLIC.search(word) else _ENGLISH_ENDINGS
+    endings = _RUSSIAN_ENDINGS if cyrillic.letters(word) else _ENGLISH_ENDINGS
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]

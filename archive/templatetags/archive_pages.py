@@ -6,10 +6,11 @@ from django import template
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
+from archive import cyrillic
+
 register = template.Library()
 
 PAGE_LANGUAGE = "en"
-_CYRILLIC = re.compile(r"[а-яёіўА-ЯЁІЎ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -35,4 +36,4 @@ def lang_attr(language):
 def text_lang(text):
     """` lang="ru"` when most letters of a short text (a caption, a credit) are Cyrillic."""
     letters = len(_LETTER.findall(text or ""))
-    return lang_attr("ru") if letters and len(_CYRILLIC.findall(text)) * 2 > letters else ""
+    return lang_attr("ru") if letters and cyrillic.letters(text) * 2 > letters else ""

@@ -4,7 +4,7 @@ import datetime
 
 from archive.index import lookup
 from archive.models import Person, Topic
-from archive.views.lists import EVERY, SUBJECT_COUNTS, counted
+from archive.views.lists import EVERY, SUBJECT_COUNTS
 
 LIMIT = 12
 MODELS = {"person": Person, "topic": Topic}
@@ -37,7 +37,7 @@ def choices(state, kind, found):
     """The persons or topics most present in the current results, with the count each would leave, and the
     link that adds it to the filters. Those already chosen are shown as chips instead."""
     chosen = state.params.get(kind, [])
-    subjects = counted(MODELS[kind], found[FIELDS[kind]], limit=LIMIT, exclude=chosen)
+    subjects = MODELS[kind].objects.counted(found[FIELDS[kind]], limit=LIMIT, exclude=chosen)
     return [(subject, subject.count, state.adding(kind, subject.slug)) for subject in subjects]
 
 

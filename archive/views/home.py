@@ -7,7 +7,7 @@ from archive.index import lookup
 from archive.index.listing import IndexedArticles
 from archive.index.query import Filters
 from archive.models import Person, Topic
-from archive.views.lists import EVERY, SUBJECT_COUNTS, counted
+from archive.views.lists import EVERY, SUBJECT_COUNTS
 
 LATEST = 10
 MOST = 10
@@ -22,8 +22,8 @@ def home(request):
         "archive/home.html",
         {
             "latest": IndexedArticles(Filters(leads_only=True))[:LATEST],
-            "persons": counted(Person, found["persons"], limit=MOST),
-            "topics": counted(Topic, found["topics"], limit=MOST),
+            "persons": Person.objects.counted(found["persons"], limit=MOST),
+            "topics": Topic.objects.counted(found["topics"], limit=MOST),
             "years": sorted(found["year"], reverse=True),
         },
     )

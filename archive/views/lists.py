@@ -1,6 +1,4 @@
-"""What every list of articles shares: counts of persons and topics read from the index, and pagination."""
-
-import copy
+"""What every list of articles shares: what the index counts of it, and pagination."""
 
 from django.core.paginator import Page, Paginator
 from django.utils.text import Truncator
@@ -11,23 +9,6 @@ MAX_PAGE = 999_999_999
 EVERY = 65000
 # What the index counts, asked for in one pass over a list's articles.
 SUBJECT_COUNTS = {"persons": EVERY, "topics": EVERY}
-
-
-def counted(model, counts, limit=None, exclude=()):
-    """Persons or topics with `count` set from the index's (slug, count) pairs, most first then by name; `limit` of
-    them, or all. The database is asked once, for the subjects that make the cut (ties at the cut included)."""
-    found = [(slug, n) for slug, n in counts if slug not in exclude]
-    if limit is not None and len(found) > limit:
-        cutoff = found[limit - 1][1]
-        found = [(slug, n) for slug, n in found if n >= cutoff]
-    numbers = dict(found)
-    subjects = []
-    for subject in model.objects.filter(slug__in=numbers).only("slug", "name", "description"):
-        subject = copy.copy(subject)
-        subject.count = numbers[subject.slug]
-        subjects.append(subject)
-    subjects.sort(key=lambda subject: (-subject.count, subject.name))
-    return subjects[:limit]
 
 
 class Pagination:

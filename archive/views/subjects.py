@@ -11,7 +11,7 @@ from archive.index.listing import IndexedArticles
 from archive.index.query import Filters
 from archive.models import Person, Topic
 from archive.views.list_state import list_url
-from archive.views.lists import EVERY, SUBJECT_COUNTS, Pagination, counted, page_urls
+from archive.views.lists import EVERY, SUBJECT_COUNTS, Pagination, page_urls
 
 RELATED_LIMIT = 10
 
@@ -57,7 +57,7 @@ def topic_detail(request, slug):
 
 def _index(request, kind):
     found = lookup.counts(Filters(), {kind.field: EVERY})[kind.field]
-    subjects = sorted(counted(kind.model, found), key=lambda subject: subject.name)
+    subjects = sorted(kind.model.objects.counted(found), key=lambda subject: subject.name)
     return render(request, "archive/subject_list.html", {"subjects": subjects, "kind": kind, "section": kind.plural})
 
 
@@ -86,7 +86,7 @@ def _detail(request, kind, slug):
 def _alongside(kind, subject, other_kind, counts):
     """The persons or topics most often found in these articles, each with the list of the articles they share."""
     exclude = [subject.slug] if other_kind is kind else []
-    found = counted(other_kind.model, counts, limit=RELATED_LIMIT, exclude=exclude)
+    found = other_kind.model.objects.counted(counts, limit=RELATED_LIMIT, exclude=exclude)
     shared = []
     for other in found:
         params = {kind.name: [subject.slug]}

@@ -10,7 +10,7 @@ from archive.research.api import cursors, params, payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import ArticleOut, ArticlePage, Error
 from archive.views.facets import LIMIT as FACET_LIMIT
-from archive.views.lists import EVERY, counted
+from archive.views.lists import EVERY
 
 router = Router(tags=["articles"])
 
@@ -54,8 +54,8 @@ def _facets(filters):
     """Persons, topics and years over the whole list, in one pass over the index."""
     found = lookup.counts(filters, {"persons": EVERY, "topics": EVERY, "year": EVERY})
     return {
-        "persons": [_count(person) for person in counted(Person, found["persons"], limit=FACET_LIMIT)],
-        "topics": [_count(topic) for topic in counted(Topic, found["topics"], limit=FACET_LIMIT)],
+        "persons": [_count(person) for person in Person.objects.counted(found["persons"], limit=FACET_LIMIT)],
+        "topics": [_count(topic) for topic in Topic.objects.counted(found["topics"], limit=FACET_LIMIT)],
         "years": [{"year": year, "count": n} for year, n in sorted(found["year"], reverse=True)],
     }
 

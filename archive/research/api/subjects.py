@@ -8,7 +8,7 @@ from archive.index.query import Filters
 from archive.research.api import payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import Error, SubjectList, SubjectOut
-from archive.views.lists import EVERY, counted
+from archive.views.lists import EVERY
 from archive.views.subjects import PERSONS, TOPICS
 
 router = Router()
@@ -17,7 +17,7 @@ router = Router()
 def _index(request, kind):
     """Every person or topic with an article, by name, as the page lists them."""
     found = lookup.counts(Filters(), {kind.field: EVERY})[kind.field]
-    subjects = sorted(counted(kind.model, found), key=lambda subject: subject.name)
+    subjects = sorted(kind.model.objects.counted(found), key=lambda subject: subject.name)
     return {
         "count": len(subjects),
         "results": [payloads.counted_subject(kind.name, subject, subject.count, request) for subject in subjects],

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Q
 
+from archive.index.schema import sort_keys
 from archive.models import Article, RelatedLink
 from archive.research.oai import datestamps, identifiers, sets
 from archive.research.oai.envelope import XSI, element
@@ -79,10 +80,11 @@ def relations(ids):
         listed_under.setdefault(link.related_id, []).append(link.lead)
     return {
         pk: [a.get_absolute_url() for a in similar.get(pk, [])]
-        + [a.get_absolute_url() for a in sorted(listed_under.get(pk, []), key=_chronological)]
+        + [a.get_absolute_url() for a in sorted(listed_under.get(pk, []), key=_oldest_first)]
         for pk in ids
     }
 
 
-def _chronological(article):
-    return article.published_date, article.published_time is not None, article.published_time, article.slug
+def _oldest_first(article):
+    # The list pages' time order, as the read index keeps it.
+    return sort_keys(article.published_date, article.published_time, article.slug)[0]
