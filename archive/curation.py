@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from unidecode import unidecode
 
 from archive import gazetteer, tagging
+from archive.importing.identity import free_slug
 from archive.index import changes
 from archive.models import Article, Decision, Mention, Person, UnknownName
 
@@ -61,9 +62,7 @@ def person_from_name(unknown):
         names = ", ".join(sorted(Person.objects.filter(pk__in=known).values_list("name", flat=True)))
         raise AlreadyKnown(f"“{unknown.text}” is already a spelling of {names}")
     base = slugify(unidecode(unknown.text)) or "person"
-    slug, suffix = base, 2
-    while Person.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
+    slug = free_slug(base, lambda candidate: Person.objects.filter(slug=candidate).exists())
     person = Person.objects.create(slug=slug, name=unknown.text)
     return person, tag_articles_naming(person)
 

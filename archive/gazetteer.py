@@ -14,9 +14,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from archive.importer.parser import ENGLISH_MONTHS
 from archive.inflection import name_forms, normalise, term_forms
 from archive.models import Person, Topic
+from archive.months import ENGLISH_MONTHS
 
 WORD = re.compile(r"\w+")
 # A credit names who took the photo; whatever follows the marker on its line is never a subject.

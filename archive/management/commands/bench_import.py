@@ -4,7 +4,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.benchmarks.synthetic import pages
-from archive.importer.loader import REJECTED, import_file
+from archive.importing.loader import import_file
+from archive.importing.outcomes import REJECTED
 from archive.index import changes, store
 from archive.models import Article
 

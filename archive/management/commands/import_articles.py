@@ -4,7 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.importer.loader import REJECTED, import_file, iter_files
+from archive.importing.loader import import_file, iter_files
+from archive.importing.outcomes import REJECTED
 from archive.index import changes, store
 
 PROGRESS_EVERY_SECONDS = 5

@@ -1,11 +1,10 @@
 from collections import Counter
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from archive import curation, tagging
-from archive.importer.loader import DryRunRollback
 from archive.models import Article, UnknownName
+from archive.transactions import tentative
 
 CHUNK = 500
 
@@ -21,23 +20,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
         counts, articles = Counter(), 0
-        try:
-            with transaction.atomic():
-                # Counts of unknown names are rebuilt from the whole archive; dismissed names stay dismissed.
-                UnknownName.objects.update(count=0)
-                for chunk in self.chunks():
-                    articles += len(chunk)
-                    changes = tagging.tag(chunk)
-                    for change in changes:
-                        counts[change.kind, change.added] += 1
-                        if verbosity > 1:
-                            self.stdout.write(str(change))
-                    curation.articles_changed({change.article.pk for change in changes})
-                UnknownName.objects.filter(count=0, dismissed=False).delete()
-                if dry_run:
-                    raise DryRunRollback
-        except DryRunRollback:
-            pass
+        with tentative(keep=not dry_run):
+            # Counts of unknown names are rebuilt from the whole archive; dismissed names stay dismissed.
+            UnknownName.objects.update(count=0)
+            for chunk in self.chunks():
+                articles += len(chunk)
+                changes = tagging.tag(chunk)
+                for change in changes:
+                    counts[change.kind, change.added] += 1
+                    if verbosity > 1:
+                        self.stdout.write(str(change))
+                curation.articles_changed({change.article.pk for change in changes})
+            UnknownName.objects.filter(count=0, dismissed=False).delete()
         self.stdout.write(
             f"{'dry run, nothing saved: ' if dry_run else ''}{articles} articles; "
             f"persons +{counts['person', True]} -{counts['person', False]}; "

@@ -7,48 +7,9 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-SIMILAR_MARKER = "similar articles"
+from archive.months import ENGLISH_MONTHS, RUSSIAN_MONTHS
 
-ENGLISH_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-RUSSIAN_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ],
-        start=1,
-    )
-}
+SIMILAR_MARKER = "similar articles"
 
 _TIME = r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
 _DATELINES = [
