@@ -5,7 +5,6 @@ imported twice.
 """
 
 import hashlib
-from pathlib import Path
 
 from archive.importing.history import already_imported, record_file
 from archive.importing.jsonl import RecordError
@@ -13,8 +12,6 @@ from archive.importing.outcomes import SKIPPED, UNCHANGED, FileResult, history_e
 from archive.importing.pages import load_page
 from archive.importing.parser import ParseError, decode, parse_page
 from archive.importing.records import load_records, records, reopener
-
-IMPORTABLE = {".txt", ".jsonl"}
 
 
 def import_file(name, data, *, user=None, dry_run=False):
@@ -27,15 +24,6 @@ def import_file(name, data, *, user=None, dry_run=False):
     if name.lower().endswith(".jsonl"):
         return _import_export(name, data, user=user, dry_run=dry_run)
     return _import_page(name, data, user=user, dry_run=dry_run)
-
-
-def iter_files(paths):
-    """Yield the importable files named by paths, folders walked in name order."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORTABLE)
-        else:
-            yield path
 
 
 def _import_page(name, data, *, user, dry_run):
