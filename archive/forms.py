@@ -6,11 +6,10 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 
 from archive import images
 from archive.importing.identity import title_key
-from archive.importing.limits import too_large, within_batch_limits, within_page_limit
+from archive.importing.limits import too_large, within_batch_limits, within_import_limit, within_page_limit
 from archive.importing.unzip import zip_pages
 from archive.models import Article, SlugRedirect
 
@@ -98,12 +97,7 @@ def _pages_in(upload):
 def _export_in(upload):
     if not upload.name.lower().endswith(".jsonl"):
         raise ValidationError(f"“{upload.name}” is not a .jsonl export.", code="type")
-    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-        raise ValidationError(
-            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)} (import larger exports with import_articles).",
-            code="too_large",
-        )
+    within_import_limit(upload, advice=" (import larger exports with import_articles)")
     return upload.name, upload.read()
 
 

@@ -12,14 +12,13 @@ from django.db.models import Prefetch
 
 from archive.importing.addresses import article_key
 from archive.importing.merge import Version
+from archive.importing.parser import CONTROL
 from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
 
 CHUNK = 500
 LANGUAGES = {"en", "ru", "be"}
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
-# As `parser.decode` has it for a page: text with these is binary, whatever its extension says.
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def export_queryset(queryset):

@@ -5,6 +5,16 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 
+def within_import_limit(upload, advice=""):
+    """Refuse an upload (a zip or an export) larger than a whole import may be; `advice` says what to do instead."""
+    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+        raise ValidationError(
+            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
+            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}{advice}.",
+            code="too_large",
+        )
+
+
 def within_page_limit(label, data):
     if len(data) > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
         raise too_large(label, len(data))

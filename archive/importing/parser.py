@@ -26,7 +26,8 @@ PHOTO_LINE_MAX = 300
 # the page at its line here, not fail in the database (PostgreSQL refuses it, SQLite would keep it whole).
 TITLE_MAX = 500
 AGENCY_MAX = 200
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Text holding these is binary, whatever its name says; an export is read by the same rule (`jsonl`).
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class ParseError(ValueError):
@@ -138,7 +139,7 @@ def decode(data):
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ParseError(f"the text is not valid UTF-8 (byte {error.start + 1})", line=line) from None
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise ParseError("the file holds control characters: it is binary, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from archive.importing.limits import too_large, within_count
+from archive.importing.limits import too_large, within_count, within_import_limit
 from archive.models import SourceFile
 
 NAME_MAX = SourceFile._meta.get_field("name").max_length
@@ -17,12 +17,7 @@ NAME_MAX = SourceFile._meta.get_field("name").max_length
 
 def zip_pages(upload):
     """The (name, bytes) pages of an uploaded zip, each named by the zip and its path inside it."""
-    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-        raise ValidationError(
-            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}.",
-            code="too_large",
-        )
+    within_import_limit(upload)
     try:
         archive = zipfile.ZipFile(upload)
     except zipfile.BadZipFile:
