@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from archive.importing.addresses import article_key
+from archive import permalinks
 from archive.importing.merge import Version
 from archive.importing.parser import CONTROL
 from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
@@ -181,7 +181,7 @@ def parse_record(text, line):
     """Read one export line, checking every field the archive relies on."""
     try:
         data = json.loads(text)
-        address = article_key(data["url"])
+        address = permalinks.address(data["url"])
         if address is None:
             raise RecordError(f"{data['url']!r} is not an article URL", line)
         published = data["published"]
