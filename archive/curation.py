@@ -1,13 +1,19 @@
 """What editors do to the gazetteer beyond editing a row: merge two persons, add a person from a name the tagger met."""
 
+from collections import Counter
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from unidecode import unidecode
 
 from archive import gazetteer, tagging
+from archive.importing.identity import free_slug
 from archive.index import changes
 from archive.models import Article, Decision, Mention, Person, UnknownName
+from archive.transactions import tentative
+
+RETAG_CHUNK = 500
 
 # When both persons of a merge are in one article, the stronger decision is kept: an editor's word beats the tagger's.
 PRECEDENCE = [Decision.ADDED, Decision.CONFIRMED, Decision.REJECTED, Decision.FOUND]
@@ -61,9 +67,7 @@ def person_from_name(unknown):
         names = ", ".join(sorted(Person.objects.filter(pk__in=known).values_list("name", flat=True)))
         raise AlreadyKnown(f"“{unknown.text}” is already a spelling of {names}")
     base = slugify(unidecode(unknown.text)) or "person"
-    slug, suffix = base, 2
-    while Person.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
+    slug = free_slug(base, lambda candidate: Person.objects.filter(slug=candidate).exists())
     person = Person.objects.create(slug=slug, name=unknown.text)
     return person, tag_articles_naming(person)
 
@@ -83,3 +87,33 @@ def tag_articles_naming(person):
     articles_changed(article.pk for article in articles)
     UnknownName.objects.filter(text__in=spellings).delete()
     return len(articles)
+
+
+def retag_archive(*, dry_run=False, on_change=None):
+    """Tag every article again with the current gazetteer, keeping what editors confirmed, added or rejected.
+
+    Calls on_change with each change found; returns the number of articles and the changes counted by (kind,
+    added). A dry run finds and counts them all, then keeps nothing.
+    """
+    counts, articles = Counter(), 0
+    with tentative(keep=not dry_run):
+        # Counts of unknown names are rebuilt from the whole archive; dismissed names stay dismissed.
+        UnknownName.objects.update(count=0)
+        for chunk in _article_chunks():
+            articles += len(chunk)
+            found = tagging.tag(chunk)
+            for change in found:
+                counts[change.kind, change.added] += 1
+                if on_change is not None:
+                    on_change(change)
+            articles_changed({change.article.pk for change in found})
+        UnknownName.objects.filter(count=0, dismissed=False).delete()
+    return articles, counts
+
+
+def _article_chunks():
+    articles = Article.objects.only("pk", "title", "body", "photo_caption").order_by("pk")
+    last = 0
+    while chunk := list(articles.filter(pk__gt=last)[:RETAG_CHUNK]):
+        yield chunk
+        last = chunk[-1].pk

@@ -17,8 +17,9 @@ from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from archive import files, jsonl
+from archive import files
 from archive.filters import ArticleFilter
+from archive.importing import jsonl
 from archive.index import lookup, query, store
 from archive.models import Article
 

@@ -1,21 +1,17 @@
 """Forms of the editors' admin: the import upload, held to the import limits, and the article form."""
 
 import hashlib
-import zipfile
-import zlib
-from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 
 from archive import images
-from archive.importer.identity import title_key
-from archive.models import Article, SlugRedirect, SourceFile
-
-NAME_MAX = SourceFile._meta.get_field("name").max_length
+from archive.importing.identity import title_key
+from archive.importing.limits import too_large, within_batch_limits, within_import_limit, within_page_limit
+from archive.importing.unzip import zip_pages
+from archive.models import Article, SlugRedirect
 
 
 class MultipleFileInput(forms.FileInput):
@@ -75,12 +71,12 @@ class ImportForm(forms.Form):
             pages += _pages_in(upload)
         if cleaned.get("text", "").strip():
             data = cleaned["text"].encode()
-            pages.append((f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt", _within_page_limit("The text", data)))
+            pages.append((f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt", within_page_limit("The text", data)))
         if cleaned.get("export"):
             pages.append(_export_in(cleaned["export"]))
         if not pages:
             raise ValidationError("Choose at least one file, or paste a page.", code="empty")
-        _within_batch_limits(pages)
+        within_batch_limits(pages)
         cleaned["pages"] = pages
         return cleaned
 
@@ -89,11 +85,11 @@ def _pages_in(upload):
     """The (name, bytes) pages of one uploaded file: itself if it is a page, its members if it is a zip."""
     name = upload.name.lower()
     if name.endswith(".zip"):
-        return _zip_pages(upload)
+        return zip_pages(upload)
     if not name.endswith(".txt"):
         raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
     if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise _too_large(f"“{upload.name}”", upload.size)
+        raise too_large(f"“{upload.name}”", upload.size)
     # Django has cut an uploaded file's name to 255 characters already, keeping its extension.
     return [(upload.name, upload.read())]
 
@@ -101,122 +97,8 @@ def _pages_in(upload):
 def _export_in(upload):
     if not upload.name.lower().endswith(".jsonl"):
         raise ValidationError(f"“{upload.name}” is not a .jsonl export.", code="type")
-    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-        raise ValidationError(
-            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)} (import larger exports with import_articles).",
-            code="too_large",
-        )
+    within_import_limit(upload, advice=" (import larger exports with import_articles)")
     return upload.name, upload.read()
-
-
-def _kept_name(name):
-    """A zip member's name as the history keeps it, whole: cut short, it could end otherwise, in .jsonl for a page."""
-    if len(name) > NAME_MAX:
-        raise ValidationError(
-            f"“{name[:60]}…” has a name of {len(name)} characters; the history keeps at most {NAME_MAX}. "
-            "Rename it and upload it again.",
-            code="name_too_long",
-        )
-    return name
-
-
-def _zip_pages(upload):
-    if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-        raise ValidationError(
-            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}.",
-            code="too_large",
-        )
-    try:
-        archive = zipfile.ZipFile(upload)
-    except zipfile.BadZipFile:
-        raise ValidationError(f"“{upload.name}” is not a readable zip file.", code="bad_zip") from None
-    with archive:
-        members = archive.infolist()
-        for member in members:
-            if _outside_folder(member.filename):
-                raise ValidationError(
-                    f"“{upload.name}” holds “{member.filename}”, a path outside its folder; the zip is refused.",
-                    code="unsafe_path",
-                )
-        pages = [member for member in members if not member.is_dir() and not _clutter(member.filename)]
-        _within_count(len(pages))
-        declared = sum(member.file_size for member in pages)
-        if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-            raise _zip_bomb(upload.name, f"unpacks to {filesizeformat(declared)}")
-        return [
-            (_kept_name(f"{upload.name}/{member.filename}"), _member_bytes(upload.name, archive, member))
-            for member in pages
-        ]
-
-
-def _member_bytes(zip_name, archive, member):
-    label = f"“{member.filename}” in “{zip_name}”"
-    if not member.filename.lower().endswith(".txt"):
-        raise ValidationError(f"{label} is not a .txt page; the zip is refused.", code="type")
-    if member.flag_bits & 0x1:
-        raise ValidationError(f"{label} is encrypted; the zip is refused.", code="encrypted")
-    if member.file_size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise _too_large(label, member.file_size)
-    if member.file_size > settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO * max(member.compress_size, 1):
-        raise _zip_bomb(
-            zip_name, f"compresses “{member.filename}” more than {settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}-fold"
-        )
-    try:
-        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold. It
-        # raises NotImplementedError for a compression method it has no decoder for: unreadable all the same.
-        return archive.read(member)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
-        raise ValidationError(f"{label} cannot be read: the zip is damaged.", code="bad_zip") from None
-
-
-def _outside_folder(filename):
-    path = filename.replace("\\", "/")
-    return path.startswith("/") or (len(path) > 1 and path[1] == ":") or ".." in PurePosixPath(path).parts
-
-
-def _clutter(filename):
-    """Files an archiver adds by itself (macOS resource forks, hidden files), not pages anyone chose."""
-    path = PurePosixPath(filename)
-    return path.parts[0] == "__MACOSX" or path.name.startswith(".")
-
-
-def _within_page_limit(label, data):
-    if len(data) > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise _too_large(label, len(data))
-    return data
-
-
-def _within_count(count):
-    if count > settings.ARCHIVE_IMPORT_MAX_FILES:
-        raise ValidationError(
-            f"{count} pages is too many for one import; at most {settings.ARCHIVE_IMPORT_MAX_FILES} at a time.",
-            code="too_many",
-        )
-
-
-def _within_batch_limits(pages):
-    _within_count(len(pages))
-    total = sum(len(data) for _, data in pages)
-    if total > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-        raise ValidationError(
-            f"The pages come to {filesizeformat(total)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}.",
-            code="too_large",
-        )
-
-
-def _too_large(label, size):
-    return ValidationError(
-        f"{label} is {filesizeformat(size)}; a page may be at most "
-        f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_FILE_BYTES)}.",
-        code="too_large",
-    )
-
-
-def _zip_bomb(zip_name, how):
-    return ValidationError(f"“{zip_name}” {how}: it looks like a zip bomb and is refused.", code="zip_bomb")
 
 
 class LeadImageField(forms.ImageField):

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import transaction
 
-from archive.importer.parser import ENGLISH_MONTHS
 from archive.inflection import name_forms, normalise, term_forms
 from archive.models import Person, Topic
+from archive.months import ENGLISH_MONTHS
 
 WORD = re.compile(r"\w+")
 # A credit names who took the photo; whatever follows the marker on its line is never a subject.

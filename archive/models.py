@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import rendering
-from archive.importer.identity import title_key
+from archive.importing.identity import title_key
 
 MINSK = ZoneInfo("Europe/Minsk")
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.gazetteer import invalidate as invalidate_gazetteer
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -64,7 +64,7 @@ def make_article(db):
     """Create an article directly: `make_article("Title", "2016-04-22", body=..., time=...)`."""
     import datetime
 
-    from archive.importer.identity import slug_for
+    from archive.importing.identity import slug_for
     from archive.models import Article
 
     def make(title, date, *, body="A paragraph.", time=None, **fields):

@@ -6,7 +6,7 @@ the tests state exactly who each article is about.
 
 from dataclasses import dataclass
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
 from tests.conftest import SEEDS
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, SourceFile
 from tests.editing import IMPORT_URL, make_editor
 

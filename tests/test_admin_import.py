@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive import tagging
 from archive.forms import ImportForm
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, Mention, Person, RelatedLink, SourceFile
 from tests.editing import IMPORT_URL, make_editor
 

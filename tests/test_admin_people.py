@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import ArticleTopic, Decision, Mention, Person, UnknownName
 from tests.editing import make_editor
 

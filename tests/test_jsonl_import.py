@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from archive.importer import loader
-from archive.importer.loader import import_file
+from archive.importing import effects, records
+from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, Change, Mention, Person, RelatedLink, SourceFile, Topic
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_a_bad_record_on_the_last_line_rejects_the_file_before_anything_is_writt
 
 
 def test_a_missing_similar_article_on_the_last_line_undoes_every_chunk_written(large_export, monkeypatch):
-    monkeypatch.setattr(loader, "EXPORT_CHUNK", 100)
+    monkeypatch.setattr(records, "EXPORT_CHUNK", 100)
     missing = "/articles/2030/01/01/nowhere/"
     bad = large_export + lines([record(RECORDS) | {"related": [missing]}])
     before = archive_counts()
@@ -96,9 +96,9 @@ def test_a_missing_similar_article_on_the_last_line_undoes_every_chunk_written(l
 
 
 def test_the_loader_holds_one_chunk_of_records_at_a_time(large_export, monkeypatch):
-    monkeypatch.setattr(loader, "EXPORT_CHUNK", 100)
+    monkeypatch.setattr(records, "EXPORT_CHUNK", 100)
     alive, most, chunks = [0], [0], []
-    parse, upsert = loader.parse_record, loader._upsert
+    parse, upsert = records.parse_record, records.upsert
 
     def gone():
         alive[0] -= 1
@@ -114,8 +114,8 @@ def test_the_loader_holds_one_chunk_of_records_at_a_time(large_export, monkeypat
         chunks.append(len(incoming))
         return upsert(incoming, source)
 
-    monkeypatch.setattr(loader, "parse_record", counted_parse)
-    monkeypatch.setattr(loader, "_upsert", counted_upsert)
+    monkeypatch.setattr(records, "parse_record", counted_parse)
+    monkeypatch.setattr(records, "upsert", counted_upsert)
     result = import_file("archive.jsonl", io.BytesIO(large_export))
     assert result.status == "imported"
     assert chunks == [100] * 12
@@ -126,10 +126,10 @@ def test_the_loader_holds_one_chunk_of_records_at_a_time(large_export, monkeypat
 
 
 def test_every_article_is_noted_in_the_change_log_chunk_by_chunk(large_export, monkeypatch):
-    monkeypatch.setattr(loader, "EXPORT_CHUNK", 100)
+    monkeypatch.setattr(records, "EXPORT_CHUNK", 100)
     calls = []
-    record_changes = loader.changes.record
-    monkeypatch.setattr(loader.changes, "record", lambda ids=(): calls.append(list(ids)) or record_changes(ids))
+    record_changes = effects.changes.record
+    monkeypatch.setattr(effects.changes, "record", lambda ids=(): calls.append(list(ids)) or record_changes(ids))
     import_file("archive.jsonl", large_export)
     # The others are the new persons' and topics' own saves, which name no article.
     chunks = [ids for ids in calls if ids]
@@ -142,10 +142,10 @@ class Interrupted(BaseException):
 
 
 def test_an_interrupted_import_leaves_nothing_and_completes_when_run_again(large_export, monkeypatch, tmp_path):
-    monkeypatch.setattr(loader, "EXPORT_CHUNK", 100)
+    monkeypatch.setattr(records, "EXPORT_CHUNK", 100)
     path = tmp_path / "archive.jsonl"
     path.write_bytes(large_export)
-    restore_sources, written = loader._restore_sources, []
+    restore_sources, written = records.restore_sources, []
 
     def interrupted_after_five_chunks(pairs, export):
         if len(written) == 5:
@@ -154,12 +154,12 @@ def test_an_interrupted_import_leaves_nothing_and_completes_when_run_again(large
         restore_sources(pairs, export)
 
     before = archive_counts()
-    monkeypatch.setattr(loader, "_restore_sources", interrupted_after_five_chunks)
+    monkeypatch.setattr(records, "restore_sources", interrupted_after_five_chunks)
     with pytest.raises(Interrupted):
         import_file(str(path), path)
     assert archive_counts() == before
 
-    monkeypatch.setattr(loader, "_restore_sources", restore_sources)
+    monkeypatch.setattr(records, "restore_sources", restore_sources)
     result = import_file(str(path), path)
     assert (result.status, result.counts) == ("imported", {"created": RECORDS})
     assert Article.objects.count() == RECORDS

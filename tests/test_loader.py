@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, RelatedLink, SourceFile
 from tests.conftest import PAGES, import_path
 

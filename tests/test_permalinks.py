@@ -5,7 +5,7 @@ import datetime
 import lxml.html
 import pytest
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, SlugRedirect, SourceFile
 from tests.conftest import SEEDS
 from tests.research_archive import LEAD_TITLE, build_archive

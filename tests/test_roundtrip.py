@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, Decision, Mention, Person, SourceFile, Topic
 from tests.conftest import PAGES, import_path
 

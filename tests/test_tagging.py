@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from archive.importer.loader import import_file
+from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, SourceFile, UnknownName
 
 PAGES = Path(__file__).resolve().parent / "tagging" / "pages"

@@ -9,10 +9,10 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
-from archive.importer.loader import IMPORTED, FileResult, import_file
+from archive.importing.loader import import_file
+from archive.importing.outcomes import IMPORTED, FileResult
 from archive.models import PUBLIC_DECISIONS, ArticleTopic, Mention
+from archive.transactions import tentative
 
 
 @dataclass
@@ -59,14 +59,12 @@ def run(pages, user, expected=None):
 
     Returns the batch and whether it was kept. Without an expected fingerprint this is a preview.
     """
-    with transaction.atomic():
+    with tentative() as work:
         results = [import_file(name, data, user=user) for name, data in pages]
         ids = [a.article_id for result in results for a in result.articles]
         batch = Batch(results, persons=_names(Mention, "person", ids), topics=_names(ArticleTopic, "topic", ids))
-        kept = expected is not None and batch.fingerprint == expected
-        if not kept:
-            transaction.set_rollback(True)
-    return batch, kept
+        work.keep = expected is not None and batch.fingerprint == expected
+    return batch, work.keep
 
 
 def _names(model, target, article_ids):

@@ -16,7 +16,7 @@ from django.utils.http import content_disposition_header
 from django.utils.timezone import localtime
 
 from archive.admin.imports import describe
-from archive.importer.loader import ArticleOutcome
+from archive.importing.outcomes import ArticleOutcome
 from archive.models import SourceFile
 
 STATUS_ORDER = ["created", "updated", "unchanged"]

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from archive.admin import batch, staging
 from archive.forms import ImportForm
-from archive.importer.loader import (
+from archive.importing.outcomes import (
     CREATED,
     IMPORTED,
     REJECTED,
@@ -22,7 +22,7 @@ from archive.importer.loader import (
     ArticleOutcome,
     FileResult,
 )
-from archive.importer.parser import ParsedArticle, ParseError, decode, parse_page
+from archive.importing.parser import ParsedArticle, ParseError, decode, parse_page
 from archive.models import SourceFile
 
 PERMISSIONS = ["archive.add_article", "archive.change_article", "archive.add_sourcefile"]

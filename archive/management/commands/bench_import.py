@@ -4,12 +4,11 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.benchmarks.synthetic import pages
-from archive.importer.loader import REJECTED, import_file
+from archive.importing.folders import CATCH_UP_SECONDS
+from archive.importing.loader import import_file
+from archive.importing.outcomes import REJECTED
 from archive.index import changes, store
 from archive.models import Article
-
-# As often as `import_articles` brings the index up to date during a long run.
-CATCH_UP_SECONDS = 5
 
 
 def rss_mib(kind="RssAnon"):

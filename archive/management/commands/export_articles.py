@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from archive import jsonl
+from archive.importing import jsonl
 from archive.models import Article
 
 

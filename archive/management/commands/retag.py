@@ -1,13 +1,6 @@
-from collections import Counter
-
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from archive import curation, tagging
-from archive.importer.loader import DryRunRollback
-from archive.models import Article, UnknownName
-
-CHUNK = 500
+from archive import curation
 
 
 class Command(BaseCommand):
@@ -20,33 +13,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
-        counts, articles = Counter(), 0
-        try:
-            with transaction.atomic():
-                # Counts of unknown names are rebuilt from the whole archive; dismissed names stay dismissed.
-                UnknownName.objects.update(count=0)
-                for chunk in self.chunks():
-                    articles += len(chunk)
-                    changes = tagging.tag(chunk)
-                    for change in changes:
-                        counts[change.kind, change.added] += 1
-                        if verbosity > 1:
-                            self.stdout.write(str(change))
-                    curation.articles_changed({change.article.pk for change in changes})
-                UnknownName.objects.filter(count=0, dismissed=False).delete()
-                if dry_run:
-                    raise DryRunRollback
-        except DryRunRollback:
-            pass
+        articles, counts = curation.retag_archive(
+            dry_run=dry_run, on_change=(lambda change: self.stdout.write(str(change))) if verbosity > 1 else None
+        )
         self.stdout.write(
             f"{'dry run, nothing saved: ' if dry_run else ''}{articles} articles; "
             f"persons +{counts['person', True]} -{counts['person', False]}; "
             f"topics +{counts['topic', True]} -{counts['topic', False]}"
         )
-
-    def chunks(self):
-        articles = Article.objects.only("pk", "title", "body", "photo_caption").order_by("pk")
-        last = 0
-        while chunk := list(articles.filter(pk__gt=last)[:CHUNK]):
-            yield chunk
-            last = chunk[-1].pk

@@ -4,10 +4,7 @@
 The article's address is read straight from its identifier, which changes only when an editor changes the address.
 """
 
-import datetime
-
-from django.urls import Resolver404, resolve
-
+from archive import permalinks
 from archive.models import Article
 from archive.research.oai import conf
 
@@ -25,15 +22,8 @@ def article(identifier, queryset=None):
     prefix = f"oai:{conf.repository_id()}:"
     if not identifier.startswith(prefix):
         return None
-    try:
-        match = resolve(f"/{identifier.removeprefix(prefix)}/")
-    except Resolver404:
-        return None
-    if match.view_name != "archive:article_detail":
-        return None
-    try:
-        day = datetime.date(match.kwargs["year"], match.kwargs["month"], match.kwargs["day"])
-    except ValueError:
+    key = permalinks.address(f"/{identifier.removeprefix(prefix)}/")
+    if key is None:
         return None
     found = queryset if queryset is not None else Article.objects
-    return found.filter(published_date=day, slug=match.kwargs["slug"]).first()
+    return found.filter(published_date=key[0], slug=key[1]).first()

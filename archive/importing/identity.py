@@ -1,4 +1,7 @@
-"""How the archive recognises an article it already holds, and how it names it in URLs."""
+"""How the archive recognises an article it already holds, and how it names it in URLs.
+
+A leaf: the models use it, so it imports nothing else of the project.
+"""
 
 import re
 import unicodedata
@@ -28,3 +31,11 @@ def slug_for(title):
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     return slug or "article"
+
+
+def free_slug(base, taken):
+    """The first of base, base-2, base-3, … that `taken` (a predicate) refuses, so that a name is never shared."""
+    candidate, suffix = base, 2
+    while taken(candidate):
+        candidate, suffix = f"{base}-{suffix}", suffix + 1
+    return candidate

@@ -10,16 +10,15 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from archive.importer.merge import Version
+from archive import permalinks
+from archive.importing.merge import Version
+from archive.importing.parser import CONTROL
 from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
 
-URL = re.compile(r"/articles/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[a-z0-9-]+)/")
 CHUNK = 500
 LANGUAGES = {"en", "ru", "be"}
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
-# As `parser.decode` has it for a page: text with these is binary, whatever its extension says.
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def export_queryset(queryset):
@@ -182,8 +181,8 @@ def parse_record(text, line):
     """Read one export line, checking every field the archive relies on."""
     try:
         data = json.loads(text)
-        url = URL.fullmatch(data["url"])
-        if not url:
+        address = permalinks.address(data["url"])
+        if address is None:
             raise RecordError(f"{data['url']!r} is not an article URL", line)
         published = data["published"]
         if "T" in published:
@@ -191,13 +190,13 @@ def parse_record(text, line):
             date, time = moment.date(), moment.time().replace(tzinfo=None)
         else:
             date, time = datetime.date.fromisoformat(published), None
-        if date != datetime.date(int(url["year"]), int(url["month"]), int(url["day"])):
+        if date != address[0]:
             raise RecordError(f"the URL {data['url']} does not match the publication date {published}", line)
         photo = data.get("photo") or {}
         return Record(
             line=line,
             url=data["url"],
-            slug=url["slug"],
+            slug=address[1],
             published_date=date,
             language=_choice(data["language"], LANGUAGES, "language", line),
             version=Version(

@@ -1,8 +1,9 @@
-"""How two sightings of the same article combine, so that the result never depends on import order."""
+"""How two sightings of the same article combine, so that the result never depends on import order.
+
+Pure: it reads and sets an article's fields and touches no database.
+"""
 
 from dataclasses import dataclass, replace
-
-from archive.models import Article
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Version:
     def photo(self):
         return (self.photo_caption, self.photo_credit, self.photo_agency)
 
-    def apply_to(self, article: Article):
+    def apply_to(self, article):
         for name, value in self.__dict__.items():
             setattr(article, name, value)
 

@@ -7,48 +7,9 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-SIMILAR_MARKER = "similar articles"
+from archive.months import ENGLISH_MONTHS, RUSSIAN_MONTHS
 
-ENGLISH_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-RUSSIAN_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ],
-        start=1,
-    )
-}
+SIMILAR_MARKER = "similar articles"
 
 _TIME = r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
 _DATELINES = [
@@ -65,7 +26,8 @@ PHOTO_LINE_MAX = 300
 # the page at its line here, not fail in the database (PostgreSQL refuses it, SQLite would keep it whole).
 TITLE_MAX = 500
 AGENCY_MAX = 200
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Text holding these is binary, whatever its name says; an export is read by the same rule (`jsonl`).
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class ParseError(ValueError):
@@ -177,7 +139,7 @@ def decode(data):
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ParseError(f"the text is not valid UTF-8 (byte {error.start + 1})", line=line) from None
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise ParseError("the file holds control characters: it is binary, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -1,0 +1,87 @@
+"""The pages of an uploaded zip, unpacked only once it is known to be safe: no path outside its folder, no
+bomb, nothing but pages, every one within the import's limits."""
+
+import zipfile
+import zlib
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+from archive.importing.limits import too_large, within_count, within_import_limit
+from archive.models import SourceFile
+
+NAME_MAX = SourceFile._meta.get_field("name").max_length
+
+
+def zip_pages(upload):
+    """The (name, bytes) pages of an uploaded zip, each named by the zip and its path inside it."""
+    within_import_limit(upload)
+    try:
+        archive = zipfile.ZipFile(upload)
+    except zipfile.BadZipFile:
+        raise ValidationError(f"“{upload.name}” is not a readable zip file.", code="bad_zip") from None
+    with archive:
+        members = archive.infolist()
+        for member in members:
+            if _outside_folder(member.filename):
+                raise ValidationError(
+                    f"“{upload.name}” holds “{member.filename}”, a path outside its folder; the zip is refused.",
+                    code="unsafe_path",
+                )
+        pages = [member for member in members if not member.is_dir() and not _clutter(member.filename)]
+        within_count(len(pages))
+        declared = sum(member.file_size for member in pages)
+        if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+            raise _zip_bomb(upload.name, f"unpacks to {filesizeformat(declared)}")
+        return [
+            (_kept_name(f"{upload.name}/{member.filename}"), _member_bytes(upload.name, archive, member))
+            for member in pages
+        ]
+
+
+def _kept_name(name):
+    """A zip member's name as the history keeps it, whole: cut short, it could end otherwise, in .jsonl for a page."""
+    if len(name) > NAME_MAX:
+        raise ValidationError(
+            f"“{name[:60]}…” has a name of {len(name)} characters; the history keeps at most {NAME_MAX}. "
+            "Rename it and upload it again.",
+            code="name_too_long",
+        )
+    return name
+
+
+def _member_bytes(zip_name, archive, member):
+    label = f"“{member.filename}” in “{zip_name}”"
+    if not member.filename.lower().endswith(".txt"):
+        raise ValidationError(f"{label} is not a .txt page; the zip is refused.", code="type")
+    if member.flag_bits & 0x1:
+        raise ValidationError(f"{label} is encrypted; the zip is refused.", code="encrypted")
+    if member.file_size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
+        raise too_large(label, member.file_size)
+    if member.file_size > settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO * max(member.compress_size, 1):
+        raise _zip_bomb(
+            zip_name, f"compresses “{member.filename}” more than {settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}-fold"
+        )
+    try:
+        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold. It
+        # raises NotImplementedError for a compression method it has no decoder for: unreadable all the same.
+        return archive.read(member)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+        raise ValidationError(f"{label} cannot be read: the zip is damaged.", code="bad_zip") from None
+
+
+def _outside_folder(filename):
+    path = filename.replace("\\", "/")
+    return path.startswith("/") or (len(path) > 1 and path[1] == ":") or ".." in PurePosixPath(path).parts
+
+
+def _clutter(filename):
+    """Files an archiver adds by itself (macOS resource forks, hidden files), not pages anyone chose."""
+    path = PurePosixPath(filename)
+    return path.parts[0] == "__MACOSX" or path.name.startswith(".")
+
+
+def _zip_bomb(zip_name, how):
+    return ValidationError(f"“{zip_name}” {how}: it looks like a zip bomb and is refused.", code="zip_bomb")
