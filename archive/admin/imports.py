@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from archive.admin import batch, staging
+from archive.admin.permissions import may_import
 from archive.forms import ImportForm
 from archive.importing.outcomes import (
     CREATED,
@@ -25,7 +26,6 @@ from archive.importing.outcomes import (
 from archive.importing.parser import ParsedArticle, ParseError, decode, parse_page
 from archive.models import SourceFile
 
-PERMISSIONS = ["archive.add_article", "archive.change_article", "archive.add_sourcefile"]
 CHANGE_LABELS = {
     "title": "title",
     "published_time": "time",
@@ -37,7 +37,7 @@ ERROR_LINE_MAX = 200
 
 
 def import_view(model_admin, request):
-    if not request.user.has_perms(PERMISSIONS):
+    if not may_import(request.user):
         raise PermissionDenied
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm(model_admin, request)
