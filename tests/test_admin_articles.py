@@ -9,15 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 from archive.models import Article, Decision, RelatedLink, SlugRedirect
-from tests.editing import change_form_data, make_editor
+from tests.editing import change_form_data
 
 LEAD_SLUG = "lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter"
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(make_editor(django_user_model))
-    return client
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from archive.importer.loader import import_file
 from archive.models import Article, ArticleSource, SourceFile
-from tests.editing import IMPORT_URL, make_editor
+from tests.editing import IMPORT_URL
 
 PAGE = """A commentary with <b>markup</b> in its title
 
@@ -31,17 +31,6 @@ political activity. On September 22nd, 2017, the riot police detained the Belaru
 Nikolai Statkevich, the opposition politician was placed in detention centre on Akrestin street. On the same
 day, after serving seven days of arrest, another BNC leader, Vladimir Neklyaev, was released.
 """
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_editor(django_user_model)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from schemathesis.checks import (
 
 from archive.research.api.service import api
 from archive.wsgi import application
-from tests.browsing_archive import build_archive
+from tests.browsing_archive import build_browsing_archive
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -27,7 +27,7 @@ schema.app = application
 
 @pytest.fixture
 def archive(db):
-    build_archive()
+    build_browsing_archive()
 
 
 @pytest.fixture

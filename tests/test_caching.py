@@ -6,7 +6,8 @@ from django.test import Client
 
 from archive.index import changes
 from archive.models import Article
-from tests.conftest import PAGES, import_path
+from tests.importing import import_path
+from tests.locations import PAGES
 
 pytestmark = pytest.mark.django_db
 

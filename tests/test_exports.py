@@ -16,8 +16,8 @@ from django.urls import resolve
 from archive import exports
 from archive.index import store
 from archive.models import Article, ArticleTopic, Mention, Person, Topic
-from tests.conftest import PAGES, import_path
-from tests.research_archive import build_archive
+from tests.importing import import_path
+from tests.locations import PAGES
 
 BASE = "http://testserver"
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
@@ -33,11 +33,6 @@ RELATED_SUMMARY = (
     "Other participants in the protest have been fined too. The authorities are likely to continue to use fines "
     "and arrests against political activists to punish for their protest activity."
 )
-
-
-@pytest.fixture
-def archive(db):
-    return build_archive()
 
 
 def add_articles(count):
@@ -74,7 +69,7 @@ def listed(client, query=""):
     return [result.xpath(".//a/@href")[0] for result in doc.xpath("//main//article")]
 
 
-def test_a_person_and_date_filter_exports_exactly_the_rows_the_list_shows(client, archive):
+def test_a_person_and_date_filter_exports_exactly_the_rows_the_list_shows(client, research_archive):
     """Statkevich is in the 2017 and the 2020 articles; the dates keep 2017 only."""
     query = "?person=nikolai-statkevich&date_after=2017-01-01&date_before=2019-12-31"
 
@@ -94,7 +89,7 @@ def test_a_person_and_date_filter_exports_exactly_the_rows_the_list_shows(client
     ]
 
 
-def test_the_csv_follows_the_lists_order_and_names_persons_but_not_rejected_ones(client, archive):
+def test_the_csv_follows_the_lists_order_and_names_persons_but_not_rejected_ones(client, research_archive):
     rows = csv_rows(client, "?sort=oldest")
 
     assert [(row["url"], row["published"], row["persons"]) for row in rows] == [
@@ -105,7 +100,7 @@ def test_the_csv_follows_the_lists_order_and_names_persons_but_not_rejected_ones
     assert [row["url"] for row in csv_rows(client)] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
 
 
-def test_the_csv_keeps_the_authors_characters_as_they_are(client, archive):
+def test_the_csv_keeps_the_authors_characters_as_they_are(client, research_archive):
     text = download(client, "/articles/export.csv?date_after=2020-01-01")
 
     assert text.splitlines()[1] == (
@@ -115,7 +110,7 @@ def test_the_csv_keeps_the_authors_characters_as_they_are(client, archive):
     )
 
 
-def test_json_lines_are_the_export_articles_lines_of_the_listed_articles(client, archive):
+def test_json_lines_are_the_export_articles_lines_of_the_listed_articles(client, research_archive):
     exported = io.StringIO()
     call_command("export_articles", stdout=exported)
     by_url = {line.split('"url": "')[1].split('"')[0]: line for line in exported.getvalue().splitlines()}
@@ -125,7 +120,7 @@ def test_json_lines_are_the_export_articles_lines_of_the_listed_articles(client,
     assert lines == [by_url[DATELESS], by_url[LEAD]]
 
 
-def test_exports_hold_every_article_of_the_list_not_one_page(client, archive):
+def test_exports_hold_every_article_of_the_list_not_one_page(client, research_archive):
     add_articles(120)
 
     first_page = listed(client, "?sort=oldest")
@@ -137,7 +132,7 @@ def test_exports_hold_every_article_of_the_list_not_one_page(client, archive):
     assert [row["url"] for row in rows[: len(first_page)]] == [BASE + url for url in first_page]
 
 
-def test_the_number_of_queries_of_a_streamed_export_does_not_grow_with_the_number_of_articles(client, archive):
+def test_the_number_of_queries_of_a_streamed_export_does_not_grow_with_the_number_of_articles(client, research_archive):
     def queries_for_export():
         # The index takes in the new articles first: that is the index's work, done once, not the export's.
         store.catch_up()
@@ -151,14 +146,14 @@ def test_the_number_of_queries_of_a_streamed_export_does_not_grow_with_the_numbe
     assert queries_for_export() == few
 
 
-def test_a_malformed_filter_is_left_out_as_the_list_leaves_it_out(client, archive):
+def test_a_malformed_filter_is_left_out_as_the_list_leaves_it_out(client, research_archive):
     query = "?date_after=2017-13-45&person=alexander-lukashenko"
 
     assert [row["url"] for row in csv_rows(client, query)] == [BASE + url for url in listed(client, query)]
     assert listed(client, query) == [DATELESS, LEAD]
 
 
-def test_an_unknown_person_exports_only_the_header(client, archive):
+def test_an_unknown_person_exports_only_the_header(client, research_archive):
     assert download(client, "/articles/export.csv?person=nobody") == (
         "url,published,title,language,persons,topics,summary\r\n"
     )
@@ -171,7 +166,7 @@ def test_an_unknown_person_exports_only_the_header(client, archive):
         ("/articles/export.jsonl", "application/jsonl; charset=utf-8", "articles.jsonl"),
     ],
 )
-def test_exports_are_streamed_named_files(client, archive, path, content_type, filename):
+def test_exports_are_streamed_named_files(client, research_archive, path, content_type, filename):
     response = client.get(path)
 
     assert response.streaming
@@ -180,11 +175,11 @@ def test_exports_are_streamed_named_files(client, archive, path, content_type, f
 
 
 @pytest.mark.parametrize("path", ["/articles/export.csv", "/articles/export.jsonl"])
-def test_exports_are_read_only(client, archive, path):
+def test_exports_are_read_only(client, research_archive, path):
     assert client.post(path).status_code == 405
 
 
-def test_the_list_page_links_both_exports_with_its_filters(client, archive):
+def test_the_list_page_links_both_exports_with_its_filters(client, research_archive):
     response = client.get("/articles/?person=nikolai-statkevich&date_after=2017-01-01")
     doc = lxml.html.fromstring(response.content)
 
@@ -251,7 +246,9 @@ def whole(client, path, **headers):
     return response, b"".join(response.streaming_content).decode()
 
 
-def test_the_whole_archive_is_exported_once_a_generation_then_served_from_its_file(client, archive, read_index):
+def test_the_whole_archive_is_exported_once_a_generation_then_served_from_its_file(
+    client, research_archive, read_index
+):
     generation = store.generation()
     _, built = whole(client, "/articles/export.jsonl")
 
@@ -270,7 +267,7 @@ def test_the_whole_archive_is_exported_once_a_generation_then_served_from_its_fi
     assert [name.split("-")[0] for name in export_files(read_index)] == [str(generation)]
 
 
-def test_each_order_format_and_host_of_the_whole_archive_has_its_file(client, archive, read_index):
+def test_each_order_format_and_host_of_the_whole_archive_has_its_file(client, research_archive, read_index):
     """The CSV writes absolute addresses, so the host it was asked at is part of what it holds."""
     _, newest = whole(client, "/articles/export.csv")
     _, oldest = whole(client, "/articles/export.csv?sort=oldest")
@@ -284,7 +281,7 @@ def test_each_order_format_and_host_of_the_whole_archive_has_its_file(client, ar
 
 
 def test_a_committed_change_exports_the_whole_archive_anew_and_removes_the_former_file(
-    client, archive, read_index, django_capture_on_commit_callbacks
+    client, research_archive, read_index, django_capture_on_commit_callbacks
 ):
     whole(client, "/articles/export.jsonl")
     with django_capture_on_commit_callbacks(execute=True):
@@ -306,7 +303,7 @@ def head(path):
 
 
 @pytest.mark.parametrize("path", ["/articles/export.jsonl", "/articles/export.csv?person=nikolai-statkevich"])
-def test_head_builds_no_export(archive, read_index, path):
+def test_head_builds_no_export(research_archive, read_index, path):
     response, body, queries = head(path)
 
     assert (response.status_code, body, queries) == (200, b"", 0)
@@ -314,7 +311,7 @@ def test_head_builds_no_export(archive, read_index, path):
     assert not read_index.parent.joinpath("index-exports").exists()
 
 
-def test_head_of_a_whole_archive_export_already_built_says_its_length(client, archive, read_index):
+def test_head_of_a_whole_archive_export_already_built_says_its_length(client, research_archive, read_index):
     _, built = whole(client, "/articles/export.jsonl")
 
     response, body, _ = head("/articles/export.jsonl")

@@ -11,7 +11,7 @@ from archive import gazetteer as compiled
 from archive.curation import merge_persons
 from archive.inflection import name_forms, normalise
 from archive.models import Person, Topic
-from tests.conftest import ROOT
+from tests.locations import ROOT
 
 PERSONS = json.loads((ROOT / "fixtures" / "persons.json").read_text(encoding="utf-8"))
 TOPICS = json.loads((ROOT / "fixtures" / "topics.json").read_text(encoding="utf-8"))

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from archive.index import changes, store
-from tests.conftest import PAGES, import_path
+from tests.importing import import_path
+from tests.locations import PAGES
 
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 PAGE_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=60"

@@ -4,9 +4,6 @@ import re
 
 import extruct
 import lxml.html
-import pytest
-
-from tests.research_archive import build_archive
 
 BASE = "http://testserver"
 LEAD_URL = f"{BASE}/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
@@ -16,11 +13,6 @@ LEAD_SUMMARY = (
     "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko asked about "
     "progress in building constructive relationships with the West."
 )
-
-
-@pytest.fixture
-def archive(db):
-    return build_archive()
 
 
 def page(client, article):
@@ -33,8 +25,8 @@ def extract(html, url, syntax):
     return extruct.extract(html, base_url=url, syntaxes=[syntax], uniform=True)[syntax]
 
 
-def test_json_ld_describes_a_news_article_with_its_offset_publisher_and_persons(client, archive):
-    [data] = extract(page(client, archive.lead), LEAD_URL, "json-ld")
+def test_json_ld_describes_a_news_article_with_its_offset_publisher_and_persons(client, research_archive):
+    [data] = extract(page(client, research_archive.lead), LEAD_URL, "json-ld")
 
     assert data == {
         "@context": "https://schema.org",
@@ -56,27 +48,29 @@ def test_json_ld_describes_a_news_article_with_its_offset_publisher_and_persons(
     }
 
 
-def test_json_ld_of_an_article_without_a_time_gives_the_day_and_leaves_out_rejected_persons(client, archive):
-    [data] = extract(page(client, archive.dateless), DATELESS_URL, "json-ld")
+def test_json_ld_of_an_article_without_a_time_gives_the_day_and_leaves_out_rejected_persons(client, research_archive):
+    [data] = extract(page(client, research_archive.dateless), DATELESS_URL, "json-ld")
 
     assert data["datePublished"] == "2020-05-12"
     assert data["headline"] == 'Opposition <leaders> & the "Vilnius" talks'
     assert [person["name"] for person in data["about"]] == ["Nikolai Statkevich", "Alexander Lukashenko"]
 
 
-def test_json_ld_cannot_close_its_script_element_whatever_the_title_says(client, archive):
-    archive.dateless.title = "Talks </script><script>alert(1)</script>"
-    archive.dateless.save()
+def test_json_ld_cannot_close_its_script_element_whatever_the_title_says(client, research_archive):
+    research_archive.dateless.title = "Talks </script><script>alert(1)</script>"
+    research_archive.dateless.save()
 
-    html = page(client, archive.dateless)
+    html = page(client, research_archive.dateless)
 
     assert "Talks \\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E" in html
     assert "<script>alert(1)" not in html
     assert extract(html, DATELESS_URL, "json-ld")[0]["headline"] == "Talks </script><script>alert(1)</script>"
 
 
-def test_open_graph_presents_an_article_with_its_publication_time(client, archive):
-    [data] = extruct.extract(page(client, archive.lead), base_url=LEAD_URL, syntaxes=["opengraph"])["opengraph"]
+def test_open_graph_presents_an_article_with_its_publication_time(client, research_archive):
+    [data] = extruct.extract(page(client, research_archive.lead), base_url=LEAD_URL, syntaxes=["opengraph"])[
+        "opengraph"
+    ]
 
     assert data["properties"] == [
         ("og:type", "article"),
@@ -90,9 +84,9 @@ def test_open_graph_presents_an_article_with_its_publication_time(client, archiv
     ]
 
 
-def test_dublin_core_names_the_type_title_day_publisher_and_subjects(client, archive):
+def test_dublin_core_names_the_type_title_day_publisher_and_subjects(client, research_archive):
     """Rejected Putin is no subject of the article."""
-    [data] = extract(page(client, archive.dateless), DATELESS_URL, "dublincore")
+    [data] = extract(page(client, research_archive.dateless), DATELESS_URL, "dublincore")
     summary = "Opposition leaders met in Vilnius to discuss a common platform & a single candidate."
 
     assert data["@type"] == "News Item"
@@ -108,8 +102,8 @@ def test_dublin_core_names_the_type_title_day_publisher_and_subjects(client, arc
     ]
 
 
-def test_the_page_names_its_permanent_url_as_canonical(client, archive):
-    doc = lxml.html.fromstring(page(client, archive.lead))
+def test_the_page_names_its_permanent_url_as_canonical(client, research_archive):
+    doc = lxml.html.fromstring(page(client, research_archive.lead))
 
     assert doc.xpath('//head/link[@rel="canonical"]/@href') == [LEAD_URL]
 
@@ -209,8 +203,8 @@ def zotero_embedded_metadata(html):
     }
 
 
-def test_zotero_saves_an_article_page_as_a_newspaper_article(client, archive):
-    assert zotero_embedded_metadata(page(client, archive.lead)) == {
+def test_zotero_saves_an_article_page_as_a_newspaper_article(client, research_archive):
+    assert zotero_embedded_metadata(page(client, research_archive.lead)) == {
         "itemType": "newspaperArticle",
         "title": LEAD_TITLE,
         "date": "2016-04-22T18:26:00+03:00",
@@ -222,10 +216,10 @@ def test_zotero_saves_an_article_page_as_a_newspaper_article(client, archive):
 
 
 def test_zotero_keeps_the_whole_first_paragraph_as_the_abstract_though_link_previews_get_300_characters(
-    client, archive
+    client, research_archive
 ):
-    html = page(client, archive.related)
-    summary = archive.related.summary
+    html = page(client, research_archive.related)
+    summary = research_archive.related.summary
     [og] = extruct.extract(html, base_url=LEAD_URL, syntaxes=["opengraph"])["opengraph"]
 
     assert len(summary) > 300
@@ -233,8 +227,8 @@ def test_zotero_keeps_the_whole_first_paragraph_as_the_abstract_though_link_prev
     assert dict(og["properties"])["og:description"] == summary[:299] + "…"
 
 
-def test_zotero_dates_an_article_without_a_time_by_its_day(client, archive):
-    assert zotero_embedded_metadata(page(client, archive.dateless))["date"] == "2020-05-12"
+def test_zotero_dates_an_article_without_a_time_by_its_day(client, research_archive):
+    assert zotero_embedded_metadata(page(client, research_archive.dateless))["date"] == "2020-05-12"
 
 
 def test_zotero_would_take_a_page_with_only_highwire_tags_for_a_journal_article():

@@ -11,7 +11,7 @@ from archive.index import changes
 from archive.models import Article, Change, Mention
 from archive.research.oai import datestamps
 from tests.oai_protocol import NAMESPACES, text, texts, valid
-from tests.research_archive import LEAD_TITLE, RELATED_TITLE, build_archive
+from tests.research_archive import LEAD_TITLE, RELATED_TITLE, build_research_archive
 
 REPOSITORY = "archive.example.org"
 LEAD = "articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter"
@@ -32,7 +32,7 @@ def repository(settings):
 
 @pytest.fixture
 def archive(db):
-    built = build_archive()
+    built = build_research_archive()
     stamp_articles({LEAD_TITLE: "2021-03-01T10:00:00", RELATED_TITLE: "2021-03-02T10:00:00"}, rest="2021-03-03T10:00")
     return built
 

@@ -22,7 +22,7 @@ from django.conf import settings
 
 from archive.benchmarks.deployment import free_port, wait_for
 from archive.benchmarks.environment import production_over_http
-from tests.conftest import ROOT, SEEDS
+from tests.locations import ROOT, SEEDS
 
 TIMEOUT_SECONDS = 60
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"

@@ -22,8 +22,8 @@ from django.urls import reverse
 from archive.index import lookup, query, store
 from archive.models import Article, Decision, Mention, Person
 from tests import index_processes
-from tests.conftest import PAGES
 from tests.editing import IMPORT_URL, change_form_data
+from tests.locations import PAGES
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 SIMILAR = "Belarusian authorities resumed arrests of opposition"

@@ -5,7 +5,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from tests.conftest import ROOT
+from tests.locations import ROOT
 
 PASSAGES = ROOT / "tests" / "tagging" / "passages.json"
 
