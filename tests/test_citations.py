@@ -8,10 +8,14 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from django.utils import timezone
+
+from tests.clock import NEW_YEARS_EVE
 
 LEAD_URL = "http://testserver/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 DATELESS_URL = "http://testserver/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
+
+# Every citation says the day it was accessed.
+pytestmark = pytest.mark.time_machine(NEW_YEARS_EVE, tick=False)
 
 
 def download(client, article, kind):
@@ -38,7 +42,7 @@ def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_
         "year": "2016",
         "month": "apr",
         "url": LEAD_URL,
-        "urldate": timezone.localdate().isoformat(),
+        "urldate": "2025-12-31",
         "language": "en",
         "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko asked "
         "about progress in building constructive relationships with the West.",
@@ -73,7 +77,7 @@ def test_ris_is_a_newspaper_record(client, research_archive):
         "year": "2016",
         "date": "2016/04/22",
         "urls": [LEAD_URL],
-        "access_date": timezone.localdate().strftime("%Y/%m/%d"),
+        "access_date": "2025/12/31",
         "language": "en",
         "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko "
         "asked about progress in building constructive relationships with the West.",
@@ -92,11 +96,10 @@ def test_csl_json_renders_in_a_citation_style(client, research_archive):
     bibliography.register(Citation([CitationItem(items[0]["id"])]))
     [rendered] = [str(entry) for entry in bibliography.bibliography()]
 
-    today = timezone.localdate()
     assert rendered == (
         'Belarus Commentary Archive (2020) “Opposition <leaders> & the "Vilnius" talks”, '
         f"Belarus Commentary Archive, 12 May. Available at: {DATELESS_URL} "
-        f"(Accessed: {today:%B} {today.day}, {today.year})."
+        "(Accessed: December 31, 2025)."
     )
 
 
@@ -127,11 +130,10 @@ def test_a_citation_never_invents_a_time(client, research_archive):
 def test_the_article_page_offers_a_citation_and_the_three_downloads(client, research_archive):
     html = client.get(research_archive.lead.get_absolute_url()).content.decode()
 
-    today = timezone.localdate()
     assert (
         '<p class="citation">“Lukashenko aspires to be in the Russo-American conflict’s epicenter”, '
         "<cite>Belarus Commentary Archive</cite>, 22 April 2016. "
-        f'Available at: <a href="{LEAD_URL}">{LEAD_URL}</a> (Accessed: {today.day} {today:%B} {today.year}).</p>'
+        f'Available at: <a href="{LEAD_URL}">{LEAD_URL}</a> (Accessed: 31 December 2025).</p>'
     ) in html
     for kind in ("bib", "ris", "json"):
         assert f'href="{research_archive.lead.get_absolute_url()}cite.{kind}"' in html
