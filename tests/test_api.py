@@ -107,14 +107,14 @@ def test_a_cursor_only_works_for_the_list_it_was_made_for(client, long_list):
         ("ten", "Enter a whole number."),
     ],
 )
-def test_a_page_holds_at_most_a_hundred_articles(client, long_list, limit, message):
+def test_a_limit_above_100_below_1_or_not_a_whole_number_gets_400(client, long_list, limit, message):
     assert get(client, f"/api/articles/?limit={limit}", status=400) == {
         "detail": MALFORMED,
         "errors": {"limit": [message]},
     }
 
 
-def test_a_page_holds_as_many_as_asked_up_to_the_cap(client, long_list):
+def test_the_largest_limit_of_100_gives_all_45_articles_on_one_page(client, long_list):
     assert len(get(client, "/api/articles/?limit=100")["results"]) == 45
 
 

@@ -14,6 +14,7 @@ from PIL import ExifTags, Image
 from PIL.PngImagePlugin import PngInfo
 
 from archive import images
+from archive.forms import LeadImageField
 from archive.models import Article
 from tests.clock import NEW_YEARS_EVE
 
@@ -58,9 +59,15 @@ def article_with_image(name, data):
     return article
 
 
-def test_a_jpeg_and_a_png_pass_the_check():
-    images.check(upload("photo.jpg", image_bytes((1200, 800), "JPEG")))
-    images.check(upload("drawing.png", image_bytes((300, 200), "PNG", mode="RGBA", colour=(0, 0, 0, 0))))
+def test_a_jpeg_and_a_png_pass_the_check_and_keep_their_format_and_size():
+    field = LeadImageField()
+    jpeg = field.clean(upload("photo.jpg", image_bytes((1200, 800), "JPEG")))
+    png = field.clean(upload("drawing.png", image_bytes((300, 200), "PNG", mode="RGBA", colour=(0, 0, 0, 0))))
+
+    assert [(cleaned.content_type, cleaned.image.size) for cleaned in (jpeg, png)] == [
+        ("image/jpeg", (1200, 800)),
+        ("image/png", (300, 200)),
+    ]
 
 
 def test_a_text_file_named_jpg_is_refused():
