@@ -126,31 +126,16 @@ OG_TYPES = {"book": "book", "website": "webpage", "video.movie": "videoRecording
 ZOTERO_ITEM_TYPES = {"newspaperArticle", "journalArticle", "magazineArticle", "webpage", "blogPost", "book"}
 
 
-def zotero_embedded_metadata(html):
-    """Read the page's head as Zotero's "Embedded Metadata" translator does, and return the item it saves.
+def meta_statements(doc):
+    """The RDF statements of the page's `<meta>` tags, its Highwire type and its Highwire guess.
 
-    The translator (zotero/translators, "Embedded Metadata.js", which hands RDF statements to "RDF.js"):
-
-    1. Splits the name (or property) of every `<meta>` with a content at `.`, `:` and `_`. When the first part
-       (or, for three parts or more, the second) is a known namespace prefix (`DC`, `dcterms`, `og`, `article`,
-       `prism`, ...), the tag becomes an RDF statement. Other tags ending in a Highwire `citation_*` name set a
-       "Highwire type": `citation_journal_title` makes it a journalArticle outright; `citation_title` alone only
-       guesses journalArticle.
-    2. Takes the Highwire type when there is one. Otherwise, when there are RDF statements, the RDF translator
-       decides, first match wins: Zotero's own `z.itemType`; a definite `og:type` (book, website, video, music;
-       `article` is only a weak guess that comes too late to count); `DC.type` as a Zotero item type name or a
-       vocabulary word ("News Item" is a newspaperArticle, "Text" only a weak guess); then the Highwire guess;
-       and finally webpage. Without RDF statements the Highwire guess is all there is.
-       (PRISM aggregation types and genres are compared as lists in that code and never match: left out here.)
-    3. Lets Highwire fields override the RDF ones: `citation_title` the title, `citation_publisher` the
-       publisher, `citation_public_url` the URL, `citation_abstract` the abstract. The date is the last found of
-       `citation_publication_date`, `citation_cover_date` and `citation_date`, in that order; Zotero keeps it as
-       written, reading the day from it. The publication comes from `prism.publicationName`, `DC.source` or
-       `og:site_name`, unless `citation_journal_title` is there. Without any URL, the canonical link is taken.
-       The RDF abstract is `og:description` before `dcterms:abstract`, then `DC.description`; the last resort
-       is `<meta name="description">`.
+    Zotero's "Embedded Metadata" translator (zotero/translators, "Embedded Metadata.js", which hands RDF statements
+    to "RDF.js") splits the name (or property) of every `<meta>` with a content at `.`, `:` and `_`. When the first
+    part (or, for three parts or more, the second) is a known namespace prefix (`DC`, `dcterms`, `og`, `article`,
+    `prism`, ...), the tag becomes an RDF statement. Other tags ending in a Highwire `citation_*` name set a
+    "Highwire type": `citation_journal_title` makes it a journalArticle outright; `citation_title` alone only
+    guesses journalArticle.
     """
-    doc = lxml.html.fromstring(html)
     statements, highwire_type, highwire_guess = {}, None, None
     for meta in doc.iter("meta"):
         names, value = meta.get("name") or meta.get("property"), meta.get("content")
@@ -168,36 +153,68 @@ def zotero_embedded_metadata(html):
                 short = tag[tag.rfind("citation_") :]
                 highwire_type = HIGHWIRE_TYPES.get(short, highwire_type)
                 highwire_guess = highwire_guess or HIGHWIRE_GUESSES.get(short)
+    return statements, highwire_type, highwire_guess
 
-    def rdf(*keys):
-        return next((statements[key] for key in keys if key in statements), None)
 
-    def highwire(name):
-        values = doc.xpath(f'/html/head/meta[substring(@name, string-length(@name) - {len(name) - 1}) = "{name}"]')
-        return values[0].get("content") if values else None
+def rdf(statements, *keys):
+    return next((statements[key] for key in keys if key in statements), None)
 
-    def highwire_last(*names):
-        return next((value for value in reversed([highwire(name) for name in names]) if value), None)
 
-    dc_type = rdf(("dc", "type"), ("dcterms", "type")) or ""
-    rdf_type = (
-        rdf(("z", "itemType"))
-        or OG_TYPES.get(rdf(("og", "type")))
+def highwire(doc, name):
+    values = doc.xpath(f'/html/head/meta[substring(@name, string-length(@name) - {len(name) - 1}) = "{name}"]')
+    return values[0].get("content") if values else None
+
+
+def highwire_last(doc, *names):
+    return next((value for value in reversed([highwire(doc, name) for name in names]) if value), None)
+
+
+def item_type(statements, highwire_type, highwire_guess):
+    """The translator takes the Highwire type when there is one. Otherwise, when there are RDF statements, the RDF
+    translator decides, first match wins: Zotero's own `z.itemType`; a definite `og:type` (book, website, video,
+    music; `article` is only a weak guess that comes too late to count); `DC.type` as a Zotero item type name or a
+    vocabulary word ("News Item" is a newspaperArticle, "Text" only a weak guess); then the Highwire guess; and
+    finally webpage. Without RDF statements the Highwire guess is all there is. (PRISM aggregation types and
+    genres are compared as lists in that code and never match: left out here.)"""
+    if highwire_type or not statements:
+        return highwire_type or highwire_guess
+    dc_type = rdf(statements, ("dc", "type"), ("dcterms", "type")) or ""
+    return (
+        rdf(statements, ("z", "itemType"))
+        or OG_TYPES.get(rdf(statements, ("og", "type")))
         or (dc_type if dc_type in ZOTERO_ITEM_TYPES else DC_TYPES.get(dc_type.lower().replace(" ", "")))
         or highwire_guess
         or "webpage"
     )
+
+
+def zotero_embedded_metadata(html):
+    """Read the page's head as Zotero's "Embedded Metadata" translator does, and return the item it saves.
+
+    Highwire fields override the RDF ones: `citation_title` the title, `citation_publisher` the publisher,
+    `citation_public_url` the URL, `citation_abstract` the abstract. The date is the last found of
+    `citation_publication_date`, `citation_cover_date` and `citation_date`, in that order; Zotero keeps it as
+    written, reading the day from it. The publication comes from `prism.publicationName`, `DC.source` or
+    `og:site_name`, unless `citation_journal_title` is there. Without any URL, the canonical link is taken. The
+    RDF abstract is `og:description` before `dcterms:abstract`, then `DC.description`; the last resort is
+    `<meta name="description">`.
+    """
+    doc = lxml.html.fromstring(html)
+    statements, highwire_type, highwire_guess = meta_statements(doc)
     return {
-        "itemType": highwire_type or (rdf_type if statements else highwire_guess),
-        "title": highwire("citation_title") or rdf(("dc", "title"), ("dcterms", "title"), ("og", "title")),
-        "date": highwire_last("citation_publication_date", "citation_cover_date", "citation_date")
-        or rdf(("og", "published_time"), ("article", "published_time"), ("dc", "date"), ("dcterms", "date")),
-        "publicationTitle": highwire("citation_journal_title")
-        or rdf(("prism", "publicationName"), ("dc", "source"), ("og", "site_name")),
-        "publisher": highwire("citation_publisher") or rdf(("dc", "publisher")),
-        "url": highwire("citation_public_url") or "".join(doc.xpath('//head/link[@rel="canonical"]/@href')),
-        "abstractNote": highwire("citation_abstract")
-        or rdf(("og", "description"), ("dcterms", "abstract"), ("dc", "description"))
+        "itemType": item_type(statements, highwire_type, highwire_guess),
+        "title": highwire(doc, "citation_title")
+        or rdf(statements, ("dc", "title"), ("dcterms", "title"), ("og", "title")),
+        "date": highwire_last(doc, "citation_publication_date", "citation_cover_date", "citation_date")
+        or rdf(
+            statements, ("og", "published_time"), ("article", "published_time"), ("dc", "date"), ("dcterms", "date")
+        ),
+        "publicationTitle": highwire(doc, "citation_journal_title")
+        or rdf(statements, ("prism", "publicationName"), ("dc", "source"), ("og", "site_name")),
+        "publisher": highwire(doc, "citation_publisher") or rdf(statements, ("dc", "publisher")),
+        "url": highwire(doc, "citation_public_url") or "".join(doc.xpath('//head/link[@rel="canonical"]/@href')),
+        "abstractNote": highwire(doc, "citation_abstract")
+        or rdf(statements, ("og", "description"), ("dcterms", "abstract"), ("dc", "description"))
         or "".join(doc.xpath('//meta[@name="description"]/@content'))
         or None,
     }
