@@ -9,7 +9,7 @@ articles about the same person: the seed's similar item (25 September 2017) fall
 from archive.importing.identity import slug_for
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
-from tests.conftest import SEEDS
+from tests.locations import SEEDS
 
 RELEASE_PAGE = """\
 Statkevich released after five days of administrative arrest
@@ -74,7 +74,7 @@ def topic(slug, name):
     return Topic.objects.update_or_create(slug=slug, defaults={"name": name})[0]
 
 
-def build_archive():
+def build_browsing_archive():
     files = [(path.name, path.read_bytes()) for path in sorted(SEEDS.glob("*.txt"))]
     files += [("release.txt", RELEASE_PAGE.encode()), ("sanctions.txt", SANCTIONS_PAGE.encode())]
     for name, data in files:

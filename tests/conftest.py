@@ -1,18 +1,13 @@
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
 from archive.gazetteer import invalidate as invalidate_gazetteer
-from archive.importing.loader import import_file
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"
-PAGES = Path(__file__).resolve().parent / "pages"
-
-
-def import_path(path, **kwargs):
-    return import_file(path.name, path.read_bytes(), **kwargs)
+from tests.browsing_archive import build_browsing_archive
+from tests.editing import make_editor
+from tests.importing import import_path
+from tests.locations import SEEDS
+from tests.research_archive import build_research_archive
+from tests.small_archive import SMALL_ARCHIVE
 
 
 @pytest.fixture
@@ -81,16 +76,6 @@ def make_article(db):
     return make
 
 
-# title, date, time, public persons, rejected persons, topics
-SMALL_ARCHIVE = [
-    ("Minsk talks", "2016-01-10", "10:00", ["lukashenko", "putin"], [], ["sanctions"]),
-    ("Sochi visit", "2016-02-20", None, ["putin"], [], ["integration"]),
-    ("Arrests resume", "2017-09-25", "11:14", ["statkevich"], ["lukashenko"], ["repression"]),
-    ("Union state", "2017-12-01", "09:00", ["lukashenko", "putin"], [], ["integration", "sanctions"]),
-    ("Quiet month", "2018-03-03", None, [], [], []),
-]
-
-
 @pytest.fixture
 def small_archive(make_article):
     """Five articles with persons (one mention rejected) and topics, for filter and list tests."""
@@ -110,3 +95,26 @@ def small_archive(make_article):
             Mention.objects.create(article=article, person=persons[slug], decision=Decision.REJECTED)
         for slug in tags:
             ArticleTopic.objects.create(article=article, topic=topics[slug], decision=Decision.CONFIRMED)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return make_editor(django_user_model)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def research_archive(db):
+    """The seed page and one article without a time, with curated persons and topics (tests/research_archive.py)."""
+    return build_research_archive()
+
+
+@pytest.fixture
+def browsing_archive(db):
+    """The seed page and two more pages, with curated persons and topics (tests/browsing_archive.py)."""
+    build_browsing_archive()

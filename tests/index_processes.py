@@ -1,4 +1,4 @@
-"""Other processes on the archive, for the tests of the read index (tests/test_read_index.py).
+"""Other processes on the archive, for the tests of the read index (tests/read_index/).
 
 Each test gets a database of its own that other processes can open: a SQLite file when the suite runs on SQLite,
 a PostgreSQL database of its own when it runs on PostgreSQL, made from a template migrated once, with the

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
-from tests.conftest import SEEDS
+from tests.locations import SEEDS
 
 DATELESS_PAGE = """\
 Opposition <leaders> & the "Vilnius" talks
@@ -44,7 +44,7 @@ def curate(article, persons=(), rejected=(), topics=()):
         ArticleTopic.objects.create(article=article, topic=topic, decision=Decision.ADDED, position=position)
 
 
-def build_archive():
+def build_research_archive():
     files = [(path.name, path.read_bytes()) for path in sorted(SEEDS.glob("*.txt"))]
     for name, data in [*files, ("dateless.txt", DATELESS_PAGE.encode())]:
         result = import_file(name, data)

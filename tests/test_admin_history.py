@@ -5,11 +5,11 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, SourceFile
-from tests.editing import IMPORT_URL, make_editor
+from tests.clock import NEW_YEARS_EVE
+from tests.editing import IMPORT_URL
 
 PAGE = """A commentary with <b>markup</b> in its title
 
@@ -31,17 +31,6 @@ political activity. On September 22nd, 2017, the riot police detained the Belaru
 Nikolai Statkevich, the opposition politician was placed in detention centre on Akrestin street. On the same
 day, after serving seven days of arrest, another BNC leader, Vladimir Neklyaev, was released.
 """
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_editor(django_user_model)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
@@ -157,20 +146,20 @@ def test_an_export_cannot_pass_its_claim_on_an_imported_file_off_as_that_files_o
     assert ">Lukashenko aspires to be in the Russo-American conflict’s epicenter</a></li>" in detail
 
 
+@pytest.mark.time_machine(NEW_YEARS_EVE, tick=False)
 def test_a_file_an_export_named_is_imported_when_it_arrives_and_shows_only_what_its_bytes_hold(db, editor):
     sha256 = hashlib.sha256(STATED_PAGE).hexdigest()
     import_export(
         export_line(STATED_URL, "A stated commentary", [("forged-name.txt", sha256)]),
         export_line(CLAIMED_URL, "Never in that page", [("forged-name.txt", sha256)]),
     )
-    before = timezone.now()
 
     result = import_file("stated.txt", STATED_PAGE, user=editor)
 
     source = SourceFile.objects.get(sha256=sha256)
     assert result.status == "imported"
     assert (source.name, source.imported_by, source.raw_text.encode()) == ("stated.txt", editor, STATED_PAGE)
-    assert source.imported_at >= before
+    assert source.imported_at == NEW_YEARS_EVE
     assert sightings(STATED_URL) == [("stated.txt", "lead", None)]
     assert sightings(CLAIMED_URL) == [("stated.txt", "lead", "stated.jsonl")]
 

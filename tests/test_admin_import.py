@@ -3,14 +3,13 @@
 import json
 from pathlib import Path
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive import tagging
 from archive.forms import ImportForm
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, Mention, Person, RelatedLink, SourceFile
-from tests.editing import IMPORT_URL, make_editor
+from tests.editing import IMPORT_URL
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 RELATED = "Belarusian authorities resumed arrests of opposition"
@@ -26,12 +25,6 @@ OTHER_PAGE = (
 ).encode()
 
 NO_DATELINE = b"A title without a dateline\n\nA paragraph where the dateline should be.\n"
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(make_editor(django_user_model))
-    return client
 
 
 def upload(name, data):

@@ -4,19 +4,12 @@ import io
 import json
 import zipfile
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Article, Person, SourceFile
-from tests.editing import IMPORT_URL, make_editor
+from tests.editing import IMPORT_URL
 
 PAGE = "A short commentary\n\nApril 22, 2016\n\nIts only paragraph.\n"
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(make_editor(django_user_model))
-    return client
 
 
 def zipped(*members, compression=zipfile.ZIP_DEFLATED):

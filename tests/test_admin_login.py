@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.cache.backends import locmem
 
-from tests.editing import PASSWORD, make_editor
+from tests.editing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +35,6 @@ def clock(settings, monkeypatch):
     cache.clear()
     yield clock
     cache.clear()
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_editor(django_user_model)
 
 
 def log_in(client, username, password, address="10.0.0.1", **headers):

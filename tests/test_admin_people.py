@@ -182,12 +182,6 @@ def viewer_client(client, django_user_model):
     return client
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(make_editor(django_user_model))
-    return client
-
-
 def offered_actions(client, model):
     response = client.get(reverse(f"admin:archive_{model}_changelist"))
     assert response.status_code == 200

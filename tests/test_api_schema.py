@@ -15,19 +15,19 @@ from schemathesis.checks import (
 
 from archive.research.api.service import api
 from archive.wsgi import application
-from tests.browsing_archive import build_archive
+from tests.browsing_archive import build_browsing_archive
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
-# The schema the API serves at /api/openapi.json (test_api.py checks that it is this one), read without a request:
-# tests are collected before any database exists, and serving a page reads the archive's generation.
+# The schema the API serves at /api/openapi.json (test_api_serving.py checks that it is this one), read without a
+# request: tests are collected before any database exists, and serving a page reads the archive's generation.
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = application
 
 
 @pytest.fixture
 def archive(db):
-    build_archive()
+    build_browsing_archive()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from django.test import Client
 
 from archive.index import changes
 from archive.models import Article
-from tests.conftest import PAGES, import_path
+from tests.importing import import_path
+from tests.locations import PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +32,19 @@ def test_an_unchanged_archive_serves_the_page_it_made_before(seeded, cached_page
 def test_a_committed_change_makes_every_page_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
     client.get("/")
     Article.objects.filter(title=LEAD_TITLE).update(title="Renamed and announced")
+    assert "Renamed and announced" not in client.get("/").text
     with django_capture_on_commit_callbacks(execute=True):
         changes.record()
     assert "Renamed and announced" in client.get("/").text
 
 
-def test_an_import_makes_pages_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
+def test_an_import_makes_pages_fresh(
+    seeded, cached_pages, client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """Kept, the list reads only the archive's generation; the import's commit makes it build the list anew."""
     assert "Белорусские власти" not in client.get("/articles/").text
+    with django_assert_num_queries(1):
+        client.get("/articles/")
     with django_capture_on_commit_callbacks(execute=True):
         import_path(PAGES / "russian_dateline.txt")
     assert "Белорусские власти возобновили аресты оппозиции" in client.get("/articles/").text
@@ -46,6 +53,8 @@ def test_an_import_makes_pages_fresh(seeded, cached_pages, client, django_captur
 def test_an_editors_save_makes_pages_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
     lead = Article.objects.get(title=LEAD_TITLE)
     client.get(lead.get_absolute_url())
+    Article.objects.filter(pk=lead.pk).update(title="Corrected by an editor")
+    assert "Corrected by an editor" not in client.get(lead.get_absolute_url()).text
     lead.title = "Corrected by an editor"
     with django_capture_on_commit_callbacks(execute=True):
         lead.save()
@@ -73,10 +82,13 @@ def test_a_missing_page_is_not_kept(seeded, cached_pages, client):
     assert client.get(url).status_code == 200
 
 
-def test_a_template_response_is_kept_once_rendered(seeded, cached_pages, client):
+def test_a_template_response_is_kept_once_rendered(seeded, cached_pages, client, django_assert_num_queries):
+    """Built, the sitemap index takes seven queries; kept, only the archive's generation is read."""
     first = client.get("/sitemap.xml")
     assert first.status_code == 200
-    assert client.get("/sitemap.xml").content == first.content
+    with django_assert_num_queries(1):
+        kept = client.get("/sitemap.xml")
+    assert kept.content == first.content
 
 
 @pytest.mark.parametrize("url", ["/", "/articles/", "/sitemap.xml", "/feeds/articles.atom", "/articles/export.csv"])

@@ -8,17 +8,14 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from django.utils import timezone
 
-from tests.research_archive import build_archive
+from tests.clock import NEW_YEARS_EVE
 
 LEAD_URL = "http://testserver/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 DATELESS_URL = "http://testserver/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
 
-
-@pytest.fixture
-def archive(db):
-    return build_archive()
+# Every citation says the day it was accessed.
+pytestmark = pytest.mark.time_machine(NEW_YEARS_EVE, tick=False)
 
 
 def download(client, article, kind):
@@ -27,8 +24,8 @@ def download(client, article, kind):
     return response
 
 
-def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_permanent_url(client, archive):
-    text = download(client, archive.lead, "bib").content.decode()
+def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_permanent_url(client, research_archive):
+    text = download(client, research_archive.lead, "bib").content.decode()
 
     library = bibtexparser.parse_string(text)
     [entry] = library.entries
@@ -45,31 +42,31 @@ def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_
         "year": "2016",
         "month": "apr",
         "url": LEAD_URL,
-        "urldate": timezone.localdate().isoformat(),
+        "urldate": "2025-12-31",
         "language": "en",
         "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko asked "
         "about progress in building constructive relationships with the West.",
     }
 
 
-def test_bibtex_carries_the_whole_first_paragraph_as_its_abstract(client, archive):
-    text = download(client, archive.related, "bib").content.decode()
+def test_bibtex_carries_the_whole_first_paragraph_as_its_abstract(client, research_archive):
+    text = download(client, research_archive.related, "bib").content.decode()
 
     [entry] = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()]).entries
-    assert entry.fields_dict["abstract"].value == archive.related.summary
+    assert entry.fields_dict["abstract"].value == research_archive.related.summary
 
 
-def test_bibtex_escapes_characters_that_mean_something_to_tex(client, archive):
+def test_bibtex_escapes_characters_that_mean_something_to_tex(client, research_archive):
     """The title has `&`, which TeX reads as a column separator; decoded back, it is the author's text."""
-    text = download(client, archive.dateless, "bib").content.decode()
+    text = download(client, research_archive.dateless, "bib").content.decode()
 
     assert r"title = {Opposition <leaders> \& the " in text
     library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     assert library.entries[0].fields_dict["title"].value == 'Opposition <leaders> & the "Vilnius" talks'
 
 
-def test_ris_is_a_newspaper_record(client, archive):
-    response = download(client, archive.lead, "ris")
+def test_ris_is_a_newspaper_record(client, research_archive):
+    response = download(client, research_archive.lead, "ris")
 
     [record] = rispy.loads(response.content.decode())
     assert record == {
@@ -80,16 +77,16 @@ def test_ris_is_a_newspaper_record(client, archive):
         "year": "2016",
         "date": "2016/04/22",
         "urls": [LEAD_URL],
-        "access_date": timezone.localdate().strftime("%Y/%m/%d"),
+        "access_date": "2025/12/31",
         "language": "en",
         "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko "
         "asked about progress in building constructive relationships with the West.",
     }
 
 
-def test_csl_json_renders_in_a_citation_style(client, archive):
+def test_csl_json_renders_in_a_citation_style(client, research_archive):
     """citeproc-py formats the record with its bundled Harvard style, as a word processor plug-in would."""
-    items = json.loads(download(client, archive.dateless, "json").content)
+    items = json.loads(download(client, research_archive.dateless, "json").content)
     assert [(item["type"], item["issued"]) for item in items] == [
         ("article-newspaper", {"date-parts": [[2020, 5, 12]]})
     ]
@@ -99,11 +96,10 @@ def test_csl_json_renders_in_a_citation_style(client, archive):
     bibliography.register(Citation([CitationItem(items[0]["id"])]))
     [rendered] = [str(entry) for entry in bibliography.bibliography()]
 
-    today = timezone.localdate()
     assert rendered == (
         'Belarus Commentary Archive (2020) “Opposition <leaders> & the "Vilnius" talks”, '
         f"Belarus Commentary Archive, 12 May. Available at: {DATELESS_URL} "
-        f"(Accessed: {today:%B} {today.day}, {today.year})."
+        "(Accessed: December 31, 2025)."
     )
 
 
@@ -115,37 +111,36 @@ def test_csl_json_renders_in_a_citation_style(client, archive):
         ("json", "application/vnd.citationstyles.csl+json"),
     ],
 )
-def test_each_download_is_a_named_utf8_file(client, archive, kind, media_type):
-    response = download(client, archive.dateless, kind)
+def test_each_download_is_a_named_utf8_file(client, research_archive, kind, media_type):
+    response = download(client, research_archive.dateless, kind)
 
     assert response["Content-Type"] == f"{media_type}; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="opposition-leaders-the-vilnius-talks.{kind}"'
 
 
-def test_a_citation_never_invents_a_time(client, archive):
+def test_a_citation_never_invents_a_time(client, research_archive):
     """The lead's dateline has 18:26 and the dateless one none: both cite the day alone."""
-    bib = download(client, archive.lead, "bib").content.decode()
-    csl = json.loads(download(client, archive.dateless, "json").content)
+    bib = download(client, research_archive.lead, "bib").content.decode()
+    csl = json.loads(download(client, research_archive.dateless, "json").content)
 
     assert "18:26" not in bib
     assert "T" not in json.dumps(csl[0]["issued"])
 
 
-def test_the_article_page_offers_a_citation_and_the_three_downloads(client, archive):
-    html = client.get(archive.lead.get_absolute_url()).content.decode()
+def test_the_article_page_offers_a_citation_and_the_three_downloads(client, research_archive):
+    html = client.get(research_archive.lead.get_absolute_url()).content.decode()
 
-    today = timezone.localdate()
     assert (
         '<p class="citation">“Lukashenko aspires to be in the Russo-American conflict’s epicenter”, '
         "<cite>Belarus Commentary Archive</cite>, 22 April 2016. "
-        f'Available at: <a href="{LEAD_URL}">{LEAD_URL}</a> (Accessed: {today.day} {today:%B} {today.year}).</p>'
+        f'Available at: <a href="{LEAD_URL}">{LEAD_URL}</a> (Accessed: 31 December 2025).</p>'
     ) in html
     for kind in ("bib", "ris", "json"):
-        assert f'href="{archive.lead.get_absolute_url()}cite.{kind}"' in html
+        assert f'href="{research_archive.lead.get_absolute_url()}cite.{kind}"' in html
 
 
-def test_the_citation_block_shows_imported_markup_as_text(client, archive):
-    html = client.get(archive.dateless.get_absolute_url()).content.decode()
+def test_the_citation_block_shows_imported_markup_as_text(client, research_archive):
+    html = client.get(research_archive.dateless.get_absolute_url()).content.decode()
 
     assert "“Opposition &lt;leaders&gt; &amp; the &quot;Vilnius&quot; talks”" in html
 
@@ -158,11 +153,11 @@ def test_the_citation_block_shows_imported_markup_as_text(client, archive):
         "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/cite.pdf",
     ],
 )
-def test_unknown_articles_dates_and_formats_are_not_found(client, archive, path):
+def test_unknown_articles_dates_and_formats_are_not_found(client, research_archive, path):
     assert client.get(path).status_code == 404
 
 
-def test_citations_are_read_only(client, archive):
-    response = client.post(f"{archive.lead.get_absolute_url()}cite.bib")
+def test_citations_are_read_only(client, research_archive):
+    response = client.post(f"{research_archive.lead.get_absolute_url()}cite.bib")
 
     assert response.status_code == 405

@@ -6,15 +6,10 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browsing_archive import MARCH, RELEASE, SANCTIONS, SEED_LEAD, SEED_RELATED, build_archive, permalink
+from tests.browsing_archive import MARCH, RELEASE, SANCTIONS, SEED_LEAD, SEED_RELATED, permalink
 
 BASE = "http://testserver"
 SITE = "Belarus Commentary Archive"
-
-
-@pytest.fixture
-def archive(db):
-    build_archive()
 
 
 def results(client, url):
@@ -40,7 +35,7 @@ def context_object(title, date, url, language="en"):
     }
 
 
-def test_each_result_of_the_article_list_carries_its_title_date_and_permanent_address(client, archive):
+def test_each_result_of_the_article_list_carries_its_title_date_and_permanent_address(client, browsing_archive):
     assert results(client, "/articles/?person=nikolai-statkevich") == [
         (MARCH, context_object(MARCH, "2017-10-02", permalink("2017/10/02", MARCH), "ru")),
         (RELEASE, context_object(RELEASE, "2017-09-30", permalink("2017/09/30", RELEASE))),
@@ -58,21 +53,21 @@ def test_each_result_of_the_article_list_carries_its_title_date_and_permanent_ad
         ("/articles/2017/09/", [SEED_RELATED, RELEASE]),
     ],
 )
-def test_every_page_that_lists_articles_gives_one_context_object_per_result(client, archive, url, titles):
+def test_every_page_that_lists_articles_gives_one_context_object_per_result(client, browsing_archive, url, titles):
     found = results(client, url)
 
     assert [title for title, _ in found] == titles
     assert [data["rft.atitle"] for _, data in found] == [[title] for title in titles]
 
 
-def test_markup_and_ampersands_in_a_title_are_escaped_and_read_back_whole(client, archive):
+def test_markup_and_ampersands_in_a_title_are_escaped_and_read_back_whole(client, browsing_archive):
     html = client.get("/topics/sanctions/").content.decode()
 
     assert "rft.atitle=Sanctions%20debate%20returns%20to%20Brussels%20%26%20Minsk%20watches%20%3Cclosely%3E" in html
     assert results(client, "/topics/sanctions/")[0][1]["rft.atitle"] == [SANCTIONS]
 
 
-def test_the_span_is_empty_and_hidden_from_assistive_technology(client, archive):
+def test_the_span_is_empty_and_hidden_from_assistive_technology(client, browsing_archive):
     html = BeautifulSoup(client.get("/articles/").content, "html.parser")
     spans = html.select("span.Z3988")
 
@@ -80,7 +75,7 @@ def test_the_span_is_empty_and_hidden_from_assistive_technology(client, archive)
     assert {(span.text, span["aria-hidden"]) for span in spans} == {("", "true")}
 
 
-def test_an_article_page_carries_no_context_object_so_zotero_saves_the_article_itself(client, archive):
+def test_an_article_page_carries_no_context_object_so_zotero_saves_the_article_itself(client, browsing_archive):
     """Zotero prefers COinS to the page's own metadata: on an article page its similar items would be offered
     instead of the article."""
     html = client.get(permalink("2016/04/22", SEED_LEAD)).content.decode()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive.benchmarks.deployment import Deployment
-from tests.conftest import PAGES, SEEDS
+from tests.locations import PAGES, SEEDS
 
 # Short, so that the test sees a page go stale; deployments keep the archive's default of five minutes.
 MAX_AGE = 2

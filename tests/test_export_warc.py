@@ -15,7 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive import images
 from archive.models import Article
-from tests.research_archive import LEAD_TITLE, build_archive
+from tests.research_archive import LEAD_TITLE, build_research_archive
 
 BASE = "https://archive.example.org"
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
@@ -62,7 +62,7 @@ def site(transactional_db, django_db_serialized_rollback, settings, tmp_path):
     would end a test's transaction. What the database held before is put back afterwards, for the tests after."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STATIC_ROOT = tmp_path / "static"
-    archive = build_archive()
+    archive = build_research_archive()
     buffer = io.BytesIO()
     Image.new("RGB", (600, 400), (200, 30, 30)).save(buffer, "JPEG")
     archive.lead.image.save("lead.jpg", SimpleUploadedFile("lead.jpg", buffer.getvalue()))

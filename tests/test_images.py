@@ -1,7 +1,6 @@
 """Lead images: Pillow checks what an upload really is and writes it again without its metadata, then the pages get
 WebP and JPEG renditions."""
 
-import datetime
 import hashlib
 import io
 import struct
@@ -15,7 +14,9 @@ from PIL import ExifTags, Image
 from PIL.PngImagePlugin import PngInfo
 
 from archive import images
+from archive.forms import LeadImageField
 from archive.models import Article
+from tests.clock import NEW_YEARS_EVE
 
 
 @pytest.fixture(autouse=True)
@@ -58,9 +59,15 @@ def article_with_image(name, data):
     return article
 
 
-def test_a_jpeg_and_a_png_pass_the_check():
-    images.check(upload("photo.jpg", image_bytes((1200, 800), "JPEG")))
-    images.check(upload("drawing.png", image_bytes((300, 200), "PNG", mode="RGBA", colour=(0, 0, 0, 0))))
+def test_a_jpeg_and_a_png_pass_the_check_and_keep_their_format_and_size():
+    field = LeadImageField()
+    jpeg = field.clean(upload("photo.jpg", image_bytes((1200, 800), "JPEG")))
+    png = field.clean(upload("drawing.png", image_bytes((300, 200), "PNG", mode="RGBA", colour=(0, 0, 0, 0))))
+
+    assert [(cleaned.content_type, cleaned.image.size) for cleaned in (jpeg, png)] == [
+        ("image/jpeg", (1200, 800)),
+        ("image/png", (300, 200)),
+    ]
 
 
 def test_a_text_file_named_jpg_is_refused():
@@ -106,10 +113,11 @@ def test_a_truncated_image_is_refused(kind):
 
 
 @pytest.mark.django_db
+@pytest.mark.time_machine(NEW_YEARS_EVE, tick=False)
 def test_a_jpeg_wider_than_two_widths_is_rendered_at_those_widths_and_its_own(media):
     article = article_with_image("photo.jpg", image_bytes((1200, 800), "JPEG"))
 
-    folder = f"articles/{datetime.date.today().year}"  # the model files images by the year of upload
+    folder = "articles/2025"  # the model files images by the year of upload
     assert article.image.name == f"{folder}/photo.jpg"
 
     renditions = images.make_renditions(article.image)
@@ -155,6 +163,7 @@ def test_an_image_narrower_than_every_width_is_kept_at_its_own_width():
 
 
 @pytest.mark.django_db
+@pytest.mark.time_machine(NEW_YEARS_EVE, tick=False)
 def test_the_article_page_shows_the_renditions_as_a_picture_with_the_caption_as_alternative_text():
     article = article_with_image("photo.jpg", image_bytes((1200, 800), "JPEG"))
     article.photo_caption = "Николай Статкевич <at a rally>"
@@ -162,7 +171,7 @@ def test_the_article_page_shows_the_renditions_as_a_picture_with_the_caption_as_
 
     html = render_to_string("archive/includes/article_image.html", {"article": article})
 
-    stem = f"/media/articles/{datetime.date.today().year}/photo"
+    stem = "/media/articles/2025/photo"
     sizes = 'sizes="(min-width: 48rem) 44rem, 100vw"'
     webp = f"{stem}-480.webp 480w, {stem}-960.webp 960w, {stem}-1200.webp 1200w"
     jpeg = f"{stem}-480.jpg 480w, {stem}-960.jpg 960w, {stem}-1200.jpg 1200w"

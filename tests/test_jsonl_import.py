@@ -12,17 +12,12 @@ from django.core.management import call_command
 from archive.importing import effects, records
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, Change, Mention, Person, RelatedLink, SourceFile, Topic
+from tests.importing import export
 
 pytestmark = pytest.mark.django_db
 
 RECORDS = 1200
 FIRST_DAY = datetime.date(2015, 1, 1)
-
-
-def export():
-    out = StringIO()
-    call_command("export_articles", stdout=out)
-    return out.getvalue()
 
 
 def url(number):

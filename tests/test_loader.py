@@ -11,7 +11,8 @@ from django.core.management import call_command
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, RelatedLink, SourceFile
-from tests.conftest import PAGES, import_path
+from tests.importing import export, import_path
+from tests.locations import PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +28,6 @@ def page(title, dateline, paragraphs, similar=()):
         for item_title, item_dateline, item_paragraphs in similar:
             lines += [item_title, item_dateline, "", *"\n\n".join(item_paragraphs).split("\n"), ""]
     return "\n".join(lines).encode()
-
-
-def export():
-    out = StringIO()
-    call_command("export_articles", stdout=out)
-    return out.getvalue()
 
 
 def archive_state():

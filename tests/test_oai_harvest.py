@@ -10,7 +10,7 @@ from sickle.oaiexceptions import NoRecordsMatch
 from archive.index import changes
 from archive.models import Article, Change, Mention
 from tests.oai_protocol import valid
-from tests.research_archive import build_archive
+from tests.research_archive import build_research_archive
 
 REPOSITORY = "archive.example.org"
 # Four articles more than the research archive's three, so that a page of two leaves a list in four parts.
@@ -46,7 +46,7 @@ def harvested(transactional_db, django_db_serialized_rollback, settings, live_se
     server needs them committed; what the database held before is put back afterwards, for the tests after."""
     settings.ARCHIVE_OAI_REPOSITORY_ID = REPOSITORY
     settings.ARCHIVE_OAI_PAGE_SIZE = 2
-    archive = build_archive()
+    archive = build_research_archive()
     for title, day in MORE:
         Article.objects.create(title=title, slug=title.lower().replace(" ", "-"), published_date=day, body="Text.")
     for day, pk in enumerate(Article.objects.order_by("published_date").values_list("pk", flat=True), start=1):

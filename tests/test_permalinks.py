@@ -7,8 +7,8 @@ import pytest
 
 from archive.importing.loader import import_file
 from archive.models import Article, SlugRedirect, SourceFile
-from tests.conftest import SEEDS
-from tests.research_archive import LEAD_TITLE, build_archive
+from tests.locations import SEEDS
+from tests.research_archive import LEAD_TITLE
 
 OLD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 MIDDLE = "/articles/2016/04/22/lukashenko-and-the-russo-american-conflict/"
@@ -16,14 +16,9 @@ CURRENT = "/articles/2016/04/22/lukashenko-seeks-the-epicentre/"
 
 
 @pytest.fixture
-def archive(db):
-    return build_archive()
-
-
-@pytest.fixture
-def renamed(archive):
+def renamed(research_archive):
     """The lead's slug changed twice, as the editors' admin records it: a redirect row for each former slug."""
-    lead = archive.lead
+    lead = research_archive.lead
     for old_slug in [
         "lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter",
         "lukashenko-and-the-russo-american-conflict",
@@ -34,13 +29,13 @@ def renamed(archive):
     return lead
 
 
-def test_an_article_url_is_its_date_and_slug(archive):
-    assert archive.lead.get_absolute_url() == OLD
+def test_an_article_url_is_its_date_and_slug(research_archive):
+    assert research_archive.lead.get_absolute_url() == OLD
 
 
-def test_the_url_survives_a_new_database_where_the_ids_differ(archive):
+def test_the_url_survives_a_new_database_where_the_ids_differ(research_archive):
     """Importing the seed page into an emptied archive makes new rows with new ids and the same URLs."""
-    old_id = archive.lead.pk
+    old_id = research_archive.lead.pk
     Article.objects.all().delete()
     SourceFile.objects.all().delete()
     for path in SEEDS.glob("*.txt"):
@@ -74,9 +69,9 @@ def test_the_current_url_serves_the_article(client, renamed):
     assert client.get(f"{CURRENT}cite.bib").status_code == 200
 
 
-def test_a_corrected_date_redirects_from_the_former_date(client, archive):
+def test_a_corrected_date_redirects_from_the_former_date(client, research_archive):
     """An editor moved the lead to the 23rd; the URL under the 22nd still finds it."""
-    lead = archive.lead
+    lead = research_archive.lead
     SlugRedirect.objects.create(published_date=lead.published_date, old_slug=lead.slug, article=lead)
     lead.published_date = datetime.date(2016, 4, 23)
     lead.save()
@@ -112,7 +107,7 @@ def export_links(client, query):
     return sorted(doc.xpath('//a[contains(@href, "/articles/export.")]/@href'))
 
 
-def test_a_filtered_list_has_one_canonical_form_whatever_order_its_parameters_came_in(client, archive):
+def test_a_filtered_list_has_one_canonical_form_whatever_order_its_parameters_came_in(client, research_archive):
     """A cited result set reopens identically: the same filters in any order export through the same URL."""
     one = export_links(client, "?topic=protests&person=nikolai-statkevich&person=alexander-lukashenko")
     other = export_links(client, "?person=alexander-lukashenko&topic=protests&person=nikolai-statkevich")

@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from archive.models import Article, SourceFile
-from tests.editing import make_editor
 
 EDITORS = {
     "add_article",
@@ -36,12 +35,6 @@ EDITORS = {
     "view_articlesource",
     "view_slugredirect",
 }
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(make_editor(django_user_model))
-    return client
 
 
 @pytest.mark.django_db

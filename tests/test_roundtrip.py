@@ -1,22 +1,16 @@
 """The JSON Lines export: its fields, its order, and a round trip that loses nothing."""
 
 import json
-from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from archive.importing.loader import import_file
 from archive.models import Article, Decision, Mention, Person, SourceFile, Topic
-from tests.conftest import PAGES, import_path
+from tests.importing import export, import_path
+from tests.locations import PAGES
 
 pytestmark = pytest.mark.django_db
-
-
-def export():
-    out = StringIO()
-    call_command("export_articles", stdout=out)
-    return out.getvalue()
 
 
 def empty_the_archive():

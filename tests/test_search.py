@@ -73,7 +73,7 @@ def test_a_query_of_exclusions_alone_matches_nothing(seeded):
     assert titles("-Statkevich") == []
 
 
-def test_a_query_keeps_at_most_the_first_twelve_terms_and_says_so():
+def test_a_query_of_100_terms_keeps_the_first_twelve_and_says_so():
     words = query.words(" ".join(f"s{n}*" for n in range(100)))
     assert words.terms == query.MAX_TERMS == 12
     assert words.notes == ("Only the first 12 words or phrases of the search were used.",)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from archive.models import Article, Decision, Mention, Person
-from tests.research_archive import build_archive
+from tests.research_archive import build_research_archive
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 BASE = "http://testserver"
@@ -14,7 +14,7 @@ BASE = "http://testserver"
 
 @pytest.fixture
 def archive(db):
-    archive = build_archive()
+    archive = build_research_archive()
     # Dates the articles were last changed, so that each lastmod can be told apart.
     for article, day in [(archive.lead, 1), (archive.related, 2), (archive.dateless, 3)]:
         moment = datetime.datetime(2024, 3, day, 12, 0, tzinfo=datetime.UTC)

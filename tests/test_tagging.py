@@ -1,14 +1,13 @@
 """Persons and topics found at import: the seed page, spellings, photographers, ambiguity and editors' decisions."""
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, SourceFile, UnknownName
+from tests.importing import export
 
 PAGES = Path(__file__).resolve().parent / "tagging" / "pages"
 
@@ -26,12 +25,6 @@ def mentions(title):
         (m.person.slug, m.decision, m.pictured)
         for m in Mention.objects.filter(article__title=title).select_related("person").order_by("position")
     ]
-
-
-def export():
-    out = StringIO()
-    call_command("export_articles", stdout=out)
-    return out.getvalue()
 
 
 def topics(title):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-from tests.browsing_archive import build_archive
+from tests.browsing_archive import build_browsing_archive
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -74,4 +74,4 @@ def browsing_archive(django_db_serialized_rollback, live_server):
     The live server needs committed data, so the database is emptied after each test; the serialized rollback
     then restores what the migrations created (the editors' group), which other browser tests rely on.
     """
-    build_archive()
+    build_browsing_archive()

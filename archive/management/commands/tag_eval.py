@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from archive import gazetteer
 from archive.models import Person
 
-PASSAGES = settings.BASE_DIR / "tests" / "tagging" / "passages.json"
+PASSAGES = settings.BASE_DIR / "fixtures" / "tagging" / "passages.json"
 
 
 class Command(BaseCommand):

@@ -1,0 +1,7 @@
+"""Where the project keeps what the tests read: its own root, the seed pages, and the test pages."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+PAGES = Path(__file__).resolve().parent / "pages"
