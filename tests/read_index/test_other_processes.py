@@ -29,7 +29,7 @@ def test_a_page_served_by_another_process_shows_a_command_line_import_at_once(
 
     assert done.stdout == "created 2, updated 0, unchanged 0, rejected 0 (files read: 1)\n"
     generation = databases.last_change(database)
-    assert generation > 0
+    assert generation == 2  # a database of its own: the change log holds only the two articles the import made
     assert applied(imported) == generation
     assert applied(served) == (generation if shared else 0)
     assert server.listed("/articles/?person=nikolai-statkevich") == (1, [SIMILAR])
