@@ -12,8 +12,9 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Commentary archive"
 
     def ready(self):
-        from archive import gazetteer, images
+        from archive.admin import images
         from archive.index.changes import moving, saved_or_deleted
+        from archive.subjects import gazetteer
 
         for name in SHOWN:
             model = self.get_model(name)

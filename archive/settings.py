@@ -93,8 +93,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "archive.context_processors.site_name",
-                "archive.context_processors.site_links",
+                "archive.reading.context_processors.site_name",
+                "archive.reading.context_processors.site_links",
             ],
         },
     },
@@ -138,7 +138,7 @@ def default_index_dir(database):
 
 # The read index (archive/index/): derived from the database, made on first use, rebuilt by `rebuild_index`.
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or default_index_dir(DATABASES["default"]))
-# Whole-archive exports, written once per generation (archive/exports.py); empty: beside the read index.
+# Whole-archive exports, written once per generation (archive/research/exports.py); empty: beside the read index.
 ARCHIVE_EXPORT_DIR = os.environ.get("ARCHIVE_EXPORT_DIR", "")
 
 if os.environ.get("REDIS_URL"):

@@ -3,7 +3,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from archive import citations, converters, exports, feeds, sitemaps, views
+from archive.reading import converters, views
+from archive.research import citations, exports, feeds, sitemaps
 from archive.research.api import urls as api_urls
 from archive.research.oai import views as oai
 from archive.serving import canonical

@@ -6,9 +6,9 @@ articles about the same person: the seed's similar item (25 September 2017) fall
 31 December 2017, the two articles of `RELEASE_PAGE` fall inside it.
 """
 
-from archive.importing.identity import slug_for
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
+from archive.text.identity import slug_for
 from tests.locations import SEEDS
 
 RELEASE_PAGE = """\

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from archive.gazetteer import invalidate as invalidate_gazetteer
+from archive.subjects.gazetteer import invalidate as invalidate_gazetteer
 from tests.browsing_archive import build_browsing_archive
 from tests.editing import make_editor
 from tests.importing import import_path
@@ -59,8 +59,8 @@ def make_article(db):
     """Create an article directly: `make_article("Title", "2016-04-22", body=..., time=...)`."""
     import datetime
 
-    from archive.importing.identity import slug_for
     from archive.models import Article
+    from archive.text.identity import slug_for
 
     def make(title, date, *, body="A paragraph.", time=None, **fields):
         article = Article.objects.create(

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from archive import tagging
-from archive.forms import ImportForm
+from archive.admin.forms import ImportForm
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, Mention, Person, RelatedLink, SourceFile
+from archive.subjects import tagging
 from tests.editing import IMPORT_URL
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"

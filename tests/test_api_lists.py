@@ -5,8 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 
-from archive.filters import ArticleFilter
 from archive.index import store
+from archive.reading.filters import ArticleFilter
 from tests.api_answers import BASE, MALFORMED, get
 
 

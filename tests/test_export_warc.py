@@ -13,7 +13,7 @@ from lxml import html
 from PIL import Image
 from warcio.archiveiterator import ArchiveIterator
 
-from archive import images
+from archive.admin import images
 from archive.models import Article
 from tests.research_archive import LEAD_TITLE, build_research_archive
 

@@ -5,8 +5,8 @@ import itertools
 import pytest
 from django.http import QueryDict
 
-from archive.filters import ArticleFilter
 from archive.models import Article
+from archive.reading.filters import ArticleFilter
 from tests.small_archive import SMALL_ARCHIVE
 
 

@@ -7,10 +7,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from archive import gazetteer as compiled
-from archive.curation import merge_persons
-from archive.inflection import name_forms, normalise
 from archive.models import Person, Topic
+from archive.subjects import gazetteer as compiled
+from archive.subjects.curation import merge_persons
+from archive.subjects.inflection import name_forms, normalise
 from tests.locations import ROOT
 
 PERSONS = json.loads((ROOT / "fixtures" / "persons.json").read_text(encoding="utf-8"))

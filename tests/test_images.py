@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from PIL import ExifTags, Image
 from PIL.PngImagePlugin import PngInfo
 
-from archive import images
-from archive.forms import LeadImageField
+from archive.admin import images
+from archive.admin.forms import LeadImageField
 from archive.models import Article
 from tests.clock import NEW_YEARS_EVE
 

@@ -2,8 +2,7 @@
 
 import pytest
 
-from archive import search
-from archive.index import query
+from archive.index import query, search
 from archive.index.listing import IndexedArticles
 from archive.index.lookup import RELEVANCE
 from archive.models import Article, Decision, Mention, Person

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive.index import store, surroundings
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, RelatedLink, Topic
-from archive.rendering import paragraphs_to_markdown
+from archive.text.rendering import paragraphs_to_markdown
 
 
 def page(client, article):

@@ -4,9 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 
-from archive.filters import ArticleFilter
 from archive.models import Article
-from archive.rendering import paragraphs_to_markdown
+from archive.reading.filters import ArticleFilter
+from archive.text.rendering import paragraphs_to_markdown
 
 
 def get(client, url):

@@ -2,8 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from archive import charts
 from archive.models import Article, RelatedLink
+from archive.reading import charts
 
 
 def get(client, url):

@@ -6,9 +6,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from archive import images
-from archive.admin import imports
-from archive.forms import ArticleAdminForm
+from archive.admin import images, imports
+from archive.admin.forms import ArticleAdminForm
 from archive.models import Article, ArticleTopic, Decision, Mention, RelatedLink, SlugRedirect
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from archive.importing.loader import import_file
 from archive.importing.outcomes import IMPORTED, FileResult
 from archive.models import PUBLIC_DECISIONS, ArticleTopic, Mention
-from archive.transactions import tentative
+from archive.models.transactions import tentative
 
 
 @dataclass

@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from archive.admin import batch, staging
+from archive.admin.forms import ImportForm
 from archive.admin.permissions import may_import
-from archive.forms import ImportForm
 from archive.importing.outcomes import (
     CREATED,
     IMPORTED,

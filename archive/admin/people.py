@@ -11,8 +11,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from archive import curation, gazetteer
 from archive.models import PUBLIC_DECISIONS, ArticleTopic, Decision, Mention, Person, Topic, UnknownName
+from archive.subjects import curation, gazetteer
 
 
 class LinesField(forms.CharField):

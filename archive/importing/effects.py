@@ -1,9 +1,9 @@
 """What an import sets off beyond its own rows: tagging what it brought, and telling the read index (search and
 the cached pages) which articles' pages now show something else."""
 
-from archive import tagging
 from archive.importing.outcomes import UNCHANGED
 from archive.index import changes
+from archive.subjects import tagging
 
 
 def page_loaded(articles, outcomes, created):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from archive.importing.jsonl import RecordError
 from archive.importing.outcomes import IMPORTED, SKIPPED, FileResult, rejected
 from archive.models import ArticleSource, SourceFile
-from archive.transactions import tentative
+from archive.models.transactions import tentative
 
 
 def already_imported(sha256):

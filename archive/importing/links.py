@@ -1,7 +1,6 @@
 """The similar-article links an import adds: a link seen before keeps the earliest position it was seen at."""
 
-from archive import bulk
-from archive.models import RelatedLink
+from archive.models import RelatedLink, bulk
 
 
 def link(lead_id, related_ids, lead_is_new=False):

@@ -6,7 +6,7 @@ from archive.importing.merge import Version
 from archive.importing.outcomes import CREATED
 from archive.importing.upsert import Incoming, upsert
 from archive.models import ArticleSource
-from archive.rendering import paragraphs_to_markdown
+from archive.text.rendering import paragraphs_to_markdown
 
 
 def load_page(page, source):

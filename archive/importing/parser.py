@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from archive.months import ENGLISH_MONTHS, RUSSIAN_MONTHS
+from archive.text.months import ENGLISH_MONTHS, RUSSIAN_MONTHS
 
 SIMILAR_MARKER = "similar articles"
 

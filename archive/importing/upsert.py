@@ -2,12 +2,11 @@
 
 from dataclasses import dataclass
 
-from archive import bulk
-from archive.importing.identity import free_slug, slug_for, title_key
 from archive.importing.language import language_of
 from archive.importing.merge import Version, merge
 from archive.importing.outcomes import CREATED, UNCHANGED, UPDATED, ArticleOutcome
-from archive.models import Article, ArticleSource
+from archive.models import Article, ArticleSource, bulk
+from archive.text.identity import free_slug, slug_for, title_key
 
 
 @dataclass(frozen=True)

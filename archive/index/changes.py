@@ -81,7 +81,8 @@ def _articles_of(instance):
         return [instance.article_id]
     # Persons and topics: their names and descriptions show on pages, and the index documents of their articles
     # hold a person's every spelling and a topic's slug, so a save made anywhere (not only through the curation
-    # in `archive.curation`) records those articles. After a delete they have none left: their mentions went first.
+    # in `archive.subjects.curation`) records those articles. After a delete they have none left: their mentions
+    # went first.
     if instance._meta.model_name == "person":
         return Mention.objects.filter(person_id=instance.pk).values_list("article_id", flat=True)
     if instance._meta.model_name == "topic":

@@ -1,6 +1,6 @@
 """Readers' filters and words as index queries, bounded whatever a reader types.
 
-Words are read by `archive.search.parse` (words, "phrases", OR, a trailing * for a prefix) and cut into index
+Words are read by `archive.index.search.parse` (words, "phrases", OR, a trailing * for a prefix) and cut into index
 terms by the index's own analyzer, so a query stems exactly as the text it looks for.
 """
 
@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from archive import search
-from archive.index import schema
+from archive.index import schema, search
 
 # More terms than a reader types; enough to keep one query's work small.
 MAX_TERMS = 12

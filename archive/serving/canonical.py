@@ -6,9 +6,9 @@ parameters hold a malformed value, which the page itself explains rather than re
 
 from urllib.parse import urlencode
 
-from archive.filters import ArticleFilter
-from archive.views.list_state import ListState
-from archive.views.lists import MAX_PAGE
+from archive.reading.filters import ArticleFilter
+from archive.reading.list_state import ListState
+from archive.reading.lists import MAX_PAGE
 
 MAX_PAGE_DIGITS = len(str(MAX_PAGE))
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
-from archive import cyrillic
+from archive.text import cyrillic
 
 register = template.Library()
 

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
-from archive.metadata import ArticleMetadata
 from archive.research.coins import context_object
+from archive.research.metadata import ArticleMetadata
 
 register = template.Library()
 

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import RequestFactory
 
-from archive import exports
 from archive.models import Article
+from archive.research import exports
 
 MIB = 2**20
 VIEWS = {"csv": exports.export_csv, "jsonl": exports.export_jsonl}

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from archive import gazetteer
 from archive.models import Person, Topic
+from archive.subjects import gazetteer
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 

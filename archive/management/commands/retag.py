@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from archive import curation
+from archive.subjects import curation
 
 
 class Command(BaseCommand):

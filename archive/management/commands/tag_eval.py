@@ -3,8 +3,8 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from archive import gazetteer
 from archive.models import Person
+from archive.subjects import gazetteer
 
 PASSAGES = settings.BASE_DIR / "fixtures" / "tagging" / "passages.json"
 

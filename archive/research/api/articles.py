@@ -6,11 +6,11 @@ from ninja import Path, Router
 from archive import permalinks
 from archive.index import lookup, surroundings
 from archive.models import Person, Topic
+from archive.reading.facets import LIMIT as FACET_LIMIT
+from archive.reading.lists import EVERY
 from archive.research.api import cursors, params, payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import ArticleOut, ArticlePage, Error
-from archive.views.facets import LIMIT as FACET_LIMIT
-from archive.views.lists import EVERY
 
 router = Router(tags=["articles"])
 

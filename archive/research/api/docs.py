@@ -4,9 +4,9 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.filters import MAX_SLUGS
+from archive.reading.filters import MAX_SLUGS
+from archive.reading.lists import PER_PAGE
 from archive.research.api.params import MAX_PAGE_SIZE, search_length
-from archive.views.lists import PER_PAGE
 
 EXAMPLE_QUERY = "?person=nikolai-statkevich&date_after=2017-01-01"
 

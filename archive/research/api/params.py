@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from django import forms
 
-from archive.filters import MAX_SLUGS, SORTS, ArticleFilter
+from archive.reading.filters import MAX_SLUGS, SORTS, ArticleFilter
+from archive.reading.list_state import ListState
+from archive.reading.lists import PER_PAGE
 from archive.research.api import cursors
 from archive.research.api.errors import BadRequest
-from archive.views.list_state import ListState
-from archive.views.lists import PER_PAGE
 
 # HEAD is GET without the body, which the server leaves out; Ninja routes it only where an operation names it.
 SAFE = ["GET", "HEAD"]

@@ -4,7 +4,7 @@ import functools
 
 from django.urls import reverse
 
-from archive.citations import cite_url
+from archive.research.citations import cite_url
 
 SUBJECT_ROUTES = {"person": "api:person_detail", "topic": "api:topic_detail"}
 

@@ -2,7 +2,7 @@
 
 from ninja import Field, Schema
 
-from archive.views.facets import LIMIT as FACET_LIMIT
+from archive.reading.facets import LIMIT as FACET_LIMIT
 
 PUBLISHED = (
     "When it was published: ISO 8601 with the Minsk offset when the dateline had a time, the bare day when it had none."

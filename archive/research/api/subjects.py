@@ -5,11 +5,11 @@ from ninja import Path, Router
 
 from archive.index import lookup
 from archive.index.query import Filters
+from archive.reading.kinds import PERSONS, TOPICS
+from archive.reading.lists import EVERY
 from archive.research.api import payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import Error, SubjectList, SubjectOut
-from archive.views.lists import EVERY
-from archive.views.subjects import PERSONS, TOPICS
 
 router = Router()
 

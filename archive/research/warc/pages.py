@@ -4,8 +4,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 
-from archive import citations, sitemaps
 from archive.models import Article, Person, Topic
+from archive.research import citations, sitemaps
 
 
 def site():

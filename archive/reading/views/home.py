@@ -7,7 +7,7 @@ from archive.index import lookup
 from archive.index.listing import IndexedArticles
 from archive.index.query import Filters
 from archive.models import Person, Topic
-from archive.views.lists import EVERY, SUBJECT_COUNTS
+from archive.reading.lists import EVERY, SUBJECT_COUNTS
 
 LATEST = 10
 MOST = 10

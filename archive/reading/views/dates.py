@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from archive.index import lookup, query, schema
 from archive.index.listing import IndexedArticles
-from archive.views.lists import EVERY, Pagination, page_urls
+from archive.reading.lists import EVERY, Pagination, page_urls
 
 EVERYTHING = query.Filters()
 

@@ -18,10 +18,10 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
 from archive import files
-from archive.filters import ArticleFilter
 from archive.importing import jsonl
 from archive.index import lookup, query, store
 from archive.models import Article
+from archive.reading.filters import ArticleFilter
 
 CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "summary"]
 # Spreadsheet programs run a cell that begins with one of these as a formula (OWASP, "CSV Injection").

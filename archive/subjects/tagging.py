@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import F
 
-from archive import bulk, gazetteer
-from archive.models import ArticleTopic, Decision, Mention, Person, Topic, UnknownName
+from archive.models import ArticleTopic, Decision, Mention, Person, Topic, UnknownName, bulk
+from archive.subjects import gazetteer
 
 
 @dataclass(frozen=True)

@@ -1,38 +1,17 @@
 """Persons and topics: the indexes with their counts, and a page for each with its articles."""
 
-from dataclasses import dataclass
-
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from archive import charts
 from archive.index import lookup
 from archive.index.listing import IndexedArticles
 from archive.index.query import Filters
-from archive.models import Person, Topic
-from archive.views.list_state import list_url
-from archive.views.lists import EVERY, SUBJECT_COUNTS, Pagination, page_urls
+from archive.reading import charts
+from archive.reading.kinds import KINDS, PERSONS, TOPICS
+from archive.reading.list_state import list_url
+from archive.reading.lists import EVERY, SUBJECT_COUNTS, Pagination, page_urls
 
 RELATED_LIMIT = 10
-
-
-@dataclass(frozen=True)
-class Kind:
-    """What differs between the person pages and the topic pages."""
-
-    name: str
-    model: type
-    plural: str
-    index_title: str
-    field: str
-
-    def filters(self, slug):
-        return Filters(persons=(slug,)) if self.name == "person" else Filters(topics=(slug,))
-
-
-PERSONS = Kind("person", Person, "people", "People", "persons")
-TOPICS = Kind("topic", Topic, "topics", "Topics", "topics")
-KINDS = (PERSONS, TOPICS)
 
 
 @require_safe

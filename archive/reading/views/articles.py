@@ -4,13 +4,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from archive import permalinks, search
-from archive.filters import SORTS, ArticleFilter
-from archive.index import surroundings
-from archive.rendering import html_to_text
-from archive.views import facets
-from archive.views.list_state import ListState
-from archive.views.lists import Pagination
+from archive import permalinks
+from archive.index import search, surroundings
+from archive.reading import facets
+from archive.reading.filters import SORTS, ArticleFilter
+from archive.reading.list_state import ListState
+from archive.reading.lists import Pagination
+from archive.text.rendering import html_to_text
 
 
 @require_safe

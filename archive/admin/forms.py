@@ -7,11 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from archive import images
-from archive.importing.identity import title_key
+from archive.admin import images
 from archive.importing.limits import too_large, within_batch_limits, within_import_limit, within_page_limit
 from archive.importing.unzip import zip_pages
 from archive.models import Article, SlugRedirect
+from archive.text.identity import title_key
 
 
 class MultipleFileInput(forms.FileInput):

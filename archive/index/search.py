@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from archive import cyrillic
+from archive.text import cyrillic
 
 
 @dataclass(frozen=True)

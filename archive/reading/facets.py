@@ -4,7 +4,7 @@ import datetime
 
 from archive.index import lookup
 from archive.models import Person, Topic
-from archive.views.lists import EVERY, SUBJECT_COUNTS
+from archive.reading.lists import EVERY, SUBJECT_COUNTS
 
 LIMIT = 12
 MODELS = {"person": Person, "topic": Topic}

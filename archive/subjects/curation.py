@@ -7,11 +7,11 @@ from django.db.models import Q
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from archive import gazetteer, tagging
-from archive.importing.identity import free_slug
 from archive.index import changes
 from archive.models import Article, Decision, Mention, Person, UnknownName
-from archive.transactions import tentative
+from archive.models.transactions import tentative
+from archive.subjects import gazetteer, tagging
+from archive.text.identity import free_slug
 
 RETAG_CHUNK = 500
 

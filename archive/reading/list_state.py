@@ -6,7 +6,7 @@ import functools
 from django.http import QueryDict
 from django.urls import reverse
 
-from archive.filters import SORTS
+from archive.reading.filters import SORTS
 
 ORDER = ["q", "person", "topic", "date_after", "date_before", "sort"]
 SORT_LABELS = dict(SORTS)

@@ -8,7 +8,7 @@ would produce costs nothing, because only words the gazetteer knows are ever loo
 import unicodedata
 from functools import lru_cache
 
-from archive import cyrillic
+from archive.text import cyrillic
 
 _ADJECTIVE = ("ский", "цкий", "ской", "цкой", "ный", "ський", "цький", "скі", "цкі")
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from archive.citations import FORMATS, cite_url
 from archive.models import subject_prefetches
+from archive.research.citations import FORMATS, cite_url
 
 # Text inside a script element must not be able to close it, whatever the imported titles contain.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

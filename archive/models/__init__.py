@@ -1,0 +1,41 @@
+"""The archive's data: articles, who and what they are about, how they link, where they came from."""
+
+from archive.models.articles import MINSK, Article, ArticleQuerySet, RelatedLink, SlugRedirect, article_url
+from archive.models.changes import Change
+from archive.models.sources import ArticleSource, SourceFile
+from archive.models.subjects import (
+    PUBLIC_DECISIONS,
+    ArticleTopic,
+    Decision,
+    DecisionQuerySet,
+    Mention,
+    Person,
+    SubjectQuerySet,
+    Topic,
+    UnknownName,
+    subject_prefetches,
+    subject_url,
+)
+
+__all__ = [
+    "MINSK",
+    "PUBLIC_DECISIONS",
+    "Article",
+    "ArticleQuerySet",
+    "ArticleSource",
+    "ArticleTopic",
+    "Change",
+    "Decision",
+    "DecisionQuerySet",
+    "Mention",
+    "Person",
+    "RelatedLink",
+    "SlugRedirect",
+    "SourceFile",
+    "SubjectQuerySet",
+    "Topic",
+    "UnknownName",
+    "article_url",
+    "subject_prefetches",
+    "subject_url",
+]
