@@ -46,6 +46,15 @@ def test_the_sitemap_index_names_one_sitemap_a_section_with_its_latest_change(cl
     ]
 
 
+def test_the_sitemap_index_takes_three_queries_its_counts_and_dates_come_from_the_read_index(
+    client, archive, django_assert_num_queries
+):
+    """The generation, then the persons and the topics to list: no count or maximum over every article."""
+    client.get("/sitemap.xml")
+    with django_assert_num_queries(3):
+        assert client.get("/sitemap.xml").status_code == 200
+
+
 def test_the_articles_sitemap_lists_every_permanent_url_with_the_day_it_last_changed(client, archive):
     root = read_xml(client, "/sitemap-articles.xml")
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from archive.index import lookup
+from archive.index.query import Filters
 from archive.models import Article, Person, Topic
 
 
@@ -18,6 +19,13 @@ class ArticleSitemap(Sitemap):
     def get_latest_lastmod(self):
         # The default walks every item, and the database's maximum reads every row: the read index keeps it.
         return lookup.latest_change()
+
+    @property
+    def paginator(self):
+        # The sitemap index asks how many pages there are: the read index knows without counting every row.
+        paginator = super().paginator
+        paginator.count = lookup.count(Filters())
+        return paginator
 
 
 class TaggedSitemap(Sitemap):
