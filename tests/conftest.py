@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from archive.models import RelatedLink
 from archive.subjects.gazetteer import invalidate as invalidate_gazetteer
 from tests.browsing_archive import build_browsing_archive
 from tests.editing import make_editor
@@ -118,3 +119,19 @@ def research_archive(db):
 def browsing_archive(db):
     """The seed page and two more pages, with curated persons and topics (tests/browsing_archive.py)."""
     build_browsing_archive()
+
+
+@pytest.fixture
+def lead_with_similar(make_article):
+    """A lead listing three similar items out of date order; another lead lists the third of them too."""
+    lead = make_article("Lead", "2016-04-22", time="18:26", body="Lead text.\n\nMore of it.")
+    similar = [
+        make_article("Third", "2015-03-01", body="Third's first paragraph.\n\nMore."),
+        make_article("First", "2017-09-25", time="11:14", body="First's first paragraph."),
+        make_article("Second", "2014-01-01", body="Second's first paragraph."),
+    ]
+    for position, item in enumerate([similar[1], similar[2], similar[0]]):
+        RelatedLink.objects.create(lead=lead, related=item, position=position)
+    other = make_article("Other lead", "2018-01-01")
+    RelatedLink.objects.create(lead=other, related=similar[0], position=0)
+    return lead, similar

@@ -3,23 +3,8 @@ of what is not there."""
 
 import pytest
 
-from archive.models import RelatedLink, SlugRedirect
+from archive.models import SlugRedirect
 from tests.api_answers import BASE, get
-
-
-@pytest.fixture
-def lead_with_similar(make_article):
-    lead = make_article("Lead", "2016-04-22", time="18:26", body="Lead text.\n\nMore of it.")
-    similar = [
-        make_article("Third", "2015-03-01", body="Third's first paragraph.\n\nMore."),
-        make_article("First", "2017-09-25", time="11:14", body="First's first paragraph."),
-        make_article("Second", "2014-01-01", body="Second's first paragraph."),
-    ]
-    for position, item in enumerate([similar[1], similar[2], similar[0]]):
-        RelatedLink.objects.create(lead=lead, related=item, position=position)
-    other = make_article("Other lead", "2018-01-01")
-    RelatedLink.objects.create(lead=other, related=similar[0], position=0)
-    return lead, similar
 
 
 def test_an_article_gives_its_text_its_similar_items_in_page_order_and_its_citations(client, lead_with_similar):

@@ -9,7 +9,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from archive.models import MINSK, article_url, subject_url
+from archive.models import article_url, published_moment, subject_url
 
 PERSON_VIEW, TOPIC_VIEW = "archive:person_detail", "archive:topic_detail"
 
@@ -53,14 +53,7 @@ class Card:
 
     @property
     def published(self):
-        if self.published_time is None:
-            return self.published_date
-        return datetime.datetime.combine(self.published_date, self.published_time, tzinfo=MINSK)
-
-    @property
-    def order(self):
-        """Where it stands in the list's order, newest first being the reverse of this."""
-        return (self.published_date, self.published_time or datetime.time.min)
+        return published_moment(self.published_date, self.published_time)
 
 
 def encode(row):

@@ -33,8 +33,7 @@ def of(article):
             return None
     previous, following = lookup.neighbours(article)
     found = read([*own.related, *own.listed_under, previous, following])
-    leads = sorted((found[pk] for pk in own.listed_under if pk in found), key=lambda card: card.slug)
-    leads.sort(key=lambda card: card.order, reverse=True)
+    leads = sorted((found[pk] for pk in own.listed_under if pk in found), key=_newest_first)
     return Surroundings(
         own=own,
         related=[found[pk] for pk in own.related if pk in found],
@@ -42,6 +41,10 @@ def of(article):
         previous=found.get(previous),
         next=found.get(following),
     )
+
+
+def _newest_first(card):
+    return schema.sort_keys(card.published_date, card.published_time, card.slug)[1]
 
 
 def _from_index(searcher):

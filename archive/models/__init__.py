@@ -1,6 +1,14 @@
 """The archive's data: articles, who and what they are about, how they link, where they came from."""
 
-from archive.models.articles import MINSK, Article, ArticleQuerySet, RelatedLink, SlugRedirect, article_url
+from archive.models.articles import (
+    MINSK,
+    Article,
+    ArticleQuerySet,
+    RelatedLink,
+    SlugRedirect,
+    article_url,
+    published_moment,
+)
 from archive.models.changes import Change
 from archive.models.sources import ArticleSource, SourceFile
 from archive.models.subjects import (
@@ -36,6 +44,7 @@ __all__ = [
     "Topic",
     "UnknownName",
     "article_url",
+    "published_moment",
     "subject_prefetches",
     "subject_url",
 ]

@@ -103,10 +103,7 @@ class Article(models.Model):
 
     @property
     def published(self):
-        """The publication moment: an aware datetime, or a date when the dateline had no time."""
-        if self.published_time is None:
-            return self.published_date
-        return datetime.datetime.combine(self.published_date, self.published_time, tzinfo=MINSK)
+        return published_moment(self.published_date, self.published_time)
 
     @property
     def has_photo(self):
@@ -143,6 +140,13 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.published_date}/{self.old_slug} → {self.article}"
+
+
+def published_moment(day, time):
+    """The publication moment: an aware datetime, or the day when the dateline had no time."""
+    if time is None:
+        return day
+    return datetime.datetime.combine(day, time, tzinfo=MINSK)
 
 
 @functools.lru_cache(maxsize=4096)

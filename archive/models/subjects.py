@@ -30,40 +30,39 @@ class SubjectQuerySet(models.QuerySet):
         return subjects[:limit]
 
 
-class Person(models.Model):
+class Subject(models.Model):
+    """What persons and topics share: a slug for their address, a name, and the order pages list them in."""
+
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
+
+    objects = SubjectQuerySet.as_manager()
+    # The name of the page that shows one.
+    view = None
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return subject_url(self.view, self.slug)
+
+
+class Person(Subject):
     description = models.CharField(max_length=300, blank=True, help_text="One line: who this is.")
     aliases = models.JSONField(default=list, blank=True, help_text="Every spelling readers meet, one per item.")
 
-    objects = SubjectQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return subject_url("archive:person_detail", self.slug)
+    view = "archive:person_detail"
 
 
-class Topic(models.Model):
-    slug = models.SlugField(max_length=120, unique=True)
-    name = models.CharField(max_length=200)
+class Topic(Subject):
     description = models.TextField(blank=True)
     terms = models.JSONField(default=list, blank=True, help_text="English and Russian words that signal the topic.")
 
-    objects = SubjectQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return subject_url("archive:topic_detail", self.slug)
+    view = "archive:topic_detail"
 
 
 class Decision(models.TextChoices):
