@@ -11,7 +11,17 @@ from django.core.management import call_command
 
 from archive.importing import effects, records
 from archive.importing.loader import import_file
-from archive.models import Article, ArticleSource, Change, Mention, Person, RelatedLink, SourceFile, Topic
+from archive.models import (
+    Article,
+    ArticleSource,
+    Change,
+    Mention,
+    Person,
+    RelatedLink,
+    SlugRedirect,
+    SourceFile,
+    Topic,
+)
 from tests.importing import export
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +193,20 @@ def test_a_record_stored_under_another_url_is_still_found_by_the_links_to_it(mak
     result = import_file("archive.jsonl", lines([item | {"related": []}, lead]))
     assert result.status == "imported", result.error
     assert list(Article.objects.get(slug="lead-x").related.values_list("slug", flat=True)) == ["item-y"]
+
+
+def test_a_related_url_naming_an_articles_former_slug_links_to_that_article(make_article):
+    """A researcher's export made before an editor renamed the item still links the lead to it."""
+    item = make_article("Item Y", "2020-04-30", slug="item-y-renamed")
+    SlugRedirect.objects.create(article=item, published_date=item.published_date, old_slug="item-y")
+    lead = record(0) | {
+        "url": "/articles/2020/05/01/lead-x/",
+        "published": "2020-05-01",
+        "related": ["/articles/2020/04/30/item-y/"],
+    }
+    result = import_file("archive.jsonl", lines([lead]))
+    assert result.status == "imported", result.error
+    assert list(Article.objects.get(slug="lead-x").related.values_list("slug", flat=True)) == ["item-y-renamed"]
 
 
 def test_crlf_line_ends_and_a_byte_order_mark_read_as_plain_lines(large_export):
