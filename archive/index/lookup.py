@@ -76,6 +76,11 @@ def count(filters):
     return current_searcher().search(query.of(filters), 1, count=True).count
 
 
+# More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
+EVERY = 65000
+# What the index counts, asked for in one pass over a list's articles.
+SUBJECT_COUNTS = {"persons": EVERY, "topics": EVERY}
+
 # Facets kept whole as terms: counted by walking their few terms against the list's articles, which is ten
 # times faster than aggregating their columns over every article.
 TERM_FACETS = {"persons", "topics"}
@@ -104,13 +109,9 @@ def latest_change(field=None):
     return None if latest is None else schema.parse_microseconds(latest)
 
 
-# As many values as a sitemap file may list.
-MOST_VALUES = 50_000
-
-
 def latest_change_by(field):
     """{value: when the last change to one of its articles was made} for every value of the field."""
-    aggregation = {"terms": {"field": field, "size": MOST_VALUES}, "aggs": {"latest": {"max": {"field": "updated"}}}}
+    aggregation = {"terms": {"field": field, "size": EVERY}, "aggs": {"latest": {"max": {"field": "updated"}}}}
     buckets = current_searcher().aggregate(tantivy.Query.all_query(), {"by": aggregation})["by"]["buckets"]
     return {bucket["key"]: schema.parse_microseconds(bucket["latest"]["value"]) for bucket in buckets}
 

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 
 import tantivy
+from django.http import Http404
 
 from archive.index import cards, documents, lookup, schema
 
 
 @dataclass(frozen=True)
 class Surroundings:
-    own: cards.Card
     related: list
     listed_under: list
     previous: cards.Card | None
@@ -18,7 +18,8 @@ class Surroundings:
 
 def of(article):
     """Its persons and topics, similar items in page order, the leads that list it (newest first) and its
-    neighbours; None when the article is gone.
+    neighbours. The article is given its persons and topics as `public_mentions` and `public_topics`, as
+    `with_subjects` would; Http404 when it is gone meanwhile.
 
     From the database instead when the index does not hold the article yet (another process is still applying
     its change): a page made then must be as complete as any other of its generation, which caches keep.
@@ -30,12 +31,12 @@ def of(article):
         read = _from_database
         own = read([article.pk]).get(article.pk)
         if own is None:
-            return None
+            raise Http404("No such article")
+    article.public_mentions, article.public_topics = own.public_mentions, own.public_topics
     previous, following = lookup.neighbours(article)
     found = read([*own.related, *own.listed_under, previous, following])
     leads = sorted((found[pk] for pk in own.listed_under if pk in found), key=_newest_first)
     return Surroundings(
-        own=own,
         related=[found[pk] for pk in own.related if pk in found],
         listed_under=leads,
         previous=found.get(previous),

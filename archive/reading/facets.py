@@ -3,8 +3,8 @@
 import datetime
 
 from archive.index import lookup
+from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.models import Person, Topic
-from archive.reading.lists import EVERY, SUBJECT_COUNTS
 
 LIMIT = 12
 MODELS = {"person": Person, "topic": Topic}

@@ -1,14 +1,10 @@
-"""What every list of articles shares: what the index counts of it, and pagination."""
+"""What every list of articles shares: pagination."""
 
 from django.core.paginator import Page, Paginator
 from django.utils.text import Truncator
 
 PER_PAGE = 20
 MAX_PAGE = 999_999_999
-# More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
-EVERY = 65000
-# What the index counts, asked for in one pass over a list's articles.
-SUBJECT_COUNTS = {"persons": EVERY, "topics": EVERY}
 
 
 class Pagination:

@@ -1,6 +1,5 @@
 """The article list with its filters, and the article page."""
 
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
@@ -66,9 +65,6 @@ def article_detail(request, year, month, day, slug):
     if moved:
         return redirect(article, permanent=True)
     around = surroundings.of(article)
-    if around is None:
-        raise Http404("No such article")
-    article.public_mentions, article.public_topics = around.own.public_mentions, around.own.public_topics
     return render(
         request,
         "archive/article_detail.html",

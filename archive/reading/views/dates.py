@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 
 from archive.index import lookup, query, schema
 from archive.index.listing import IndexedArticles
-from archive.reading.lists import EVERY, Pagination, page_urls
+from archive.index.lookup import EVERY
+from archive.reading.lists import Pagination, page_urls
 
 EVERYTHING = query.Filters()
 

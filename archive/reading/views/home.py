@@ -5,9 +5,9 @@ from django.views.decorators.http import require_safe
 
 from archive.index import lookup
 from archive.index.listing import IndexedArticles
+from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.index.query import Filters
 from archive.models import Person, Topic
-from archive.reading.lists import EVERY, SUBJECT_COUNTS
 
 LATEST = 10
 MOST = 10

@@ -5,11 +5,12 @@ from django.views.decorators.http import require_safe
 
 from archive.index import lookup
 from archive.index.listing import IndexedArticles
+from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.index.query import Filters
 from archive.reading import charts
 from archive.reading.kinds import KINDS, PERSONS, TOPICS
 from archive.reading.list_state import list_url
-from archive.reading.lists import EVERY, SUBJECT_COUNTS, Pagination, page_urls
+from archive.reading.lists import Pagination, page_urls
 
 RELATED_LIMIT = 10
 

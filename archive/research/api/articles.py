@@ -1,13 +1,13 @@
 """The API's articles: the list a page of results at a time with its facets, and one article with its links."""
 
-from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
+from django.http import HttpResponsePermanentRedirect, QueryDict
 from ninja import Path, Router
 
 from archive import permalinks
 from archive.index import lookup, surroundings
+from archive.index.lookup import EVERY
 from archive.models import Person, Topic
 from archive.reading.facets import LIMIT as FACET_LIMIT
-from archive.reading.lists import EVERY
 from archive.research.api import cursors, params, payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import ArticleOut, ArticlePage, Error
@@ -86,7 +86,4 @@ def article_detail(
     if request.path != current:
         return HttpResponsePermanentRedirect(current)
     around = surroundings.of(article)
-    if around is None:
-        raise Http404("No such article")
-    article.public_mentions, article.public_topics = around.own.public_mentions, around.own.public_topics
     return payloads.article_detail(article, around.related, around.listed_under, request)

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router
 
 from archive.index import lookup
+from archive.index.lookup import EVERY
 from archive.index.query import Filters
 from archive.reading.kinds import PERSONS, TOPICS
-from archive.reading.lists import EVERY
 from archive.research.api import payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import Error, SubjectList, SubjectOut

@@ -1,12 +1,10 @@
 """The gazetteer's word lists, kept as data: one word a line, `#` for a comment."""
 
-from functools import cache
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 
 
-@cache
 def words(name):
     """The words in `<name>.txt`."""
     lines = (FOLDER / f"{name}.txt").read_text(encoding="utf-8").splitlines()
