@@ -13,7 +13,7 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from archive.admin import images
-        from archive.index.changes import moving, saved_or_deleted
+        from archive.index.recording import moving, saved_or_deleted
         from archive.subjects import gazetteer
 
         for name in SHOWN:

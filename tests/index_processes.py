@@ -228,7 +228,8 @@ CENSUS = """
 import datetime
 import json
 from django.db.models import Count
-from archive.index import lookup, query, store
+from archive.index import lookup, store
+from archive.index.filters import Filters
 from archive.models import PUBLIC_DECISIONS, Article, ArticleTopic, Mention, RelatedLink
 
 current = store.folder() / store.CURRENT
@@ -237,7 +238,7 @@ applied = int((current / store.APPLIED).read_text()) if current.exists() else No
 generation = store.generation()
 
 def count(**filters):
-    return lookup.count(query.Filters(**filters))
+    return lookup.count(Filters(**filters))
 
 persons = dict(
     Mention.objects.filter(decision__in=PUBLIC_DECISIONS)
@@ -249,7 +250,7 @@ topics = dict(
 )
 years = dict(Article.objects.values_list("published_date__year").annotate(n=Count("id")).order_by())
 every = 65000
-facets = lookup.counts(query.Filters(), {"persons": every, "topics": every, "year": every})
+facets = lookup.counts(Filters(), {"persons": every, "topics": every, "year": every})
 print(json.dumps({
     "applied": applied,
     "generation": generation,

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.http import QueryDict
 
 from archive.index import store
-from archive.reading.filters import ArticleFilter
+from archive.lists.query import ListQuery
 from tests.api_answers import BASE, MALFORMED, get
 
 
@@ -59,7 +59,7 @@ def test_cursors_walk_a_list_longer_than_a_page_without_gaps_or_repeats(client, 
 
     titles = [article["title"] for page in pages for article in page["results"]]
     assert [len(page["results"]) for page in pages] == [20, 20, 5]
-    assert titles == [article.title for article in ArticleFilter(QueryDict("sort=oldest")).qs]
+    assert titles == [article.title for article in ListQuery(QueryDict("sort=oldest")).articles]
     assert len(set(titles)) == 45
     assert {page["count"] for page in pages} == {45}
 
@@ -116,7 +116,7 @@ def test_the_largest_limit_of_100_gives_all_45_articles_on_one_page(client, long
     ],
 )
 def test_a_malformed_value_gets_400_with_the_list_pages_own_message(client, small_archive, query):
-    page_errors = ArticleFilter(QueryDict(query)).errors
+    page_errors = ListQuery(QueryDict(query)).errors
 
     assert get(client, f"/api/articles/?{query}", status=400) == {
         "detail": MALFORMED,

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from archive.index import changes
+from archive.index import recording
 from archive.models import Article
 from tests.importing import import_path
 from tests.locations import PAGES
@@ -34,7 +34,7 @@ def test_a_committed_change_makes_every_page_fresh(seeded, cached_pages, client,
     Article.objects.filter(title=LEAD_TITLE).update(title="Renamed and announced")
     assert "Renamed and announced" not in client.get("/").text
     with django_capture_on_commit_callbacks(execute=True):
-        changes.record()
+        recording.record()
     assert "Renamed and announced" in client.get("/").text
 
 

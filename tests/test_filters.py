@@ -1,17 +1,17 @@
-"""ArticleFilter: the list page's articles and their order, from the query string alone."""
+"""The list query: the list page's articles and their order, from the query string alone."""
 
 import itertools
 
 import pytest
 from django.http import QueryDict
 
+from archive.lists.query import ListQuery
 from archive.models import Article
-from archive.reading.filters import ArticleFilter
 from tests.small_archive import SMALL_ARCHIVE
 
 
 def filtered(query):
-    return [article.title for article in ArticleFilter(QueryDict(query), queryset=Article.objects.all()).qs]
+    return [article.title for article in ListQuery(QueryDict(query)).articles]
 
 
 def expected(persons, topics, after, before):
@@ -86,16 +86,16 @@ def test_an_unknown_slug_matches_nothing(small_archive):
 
 
 def test_a_malformed_slug_is_a_form_error_and_is_left_out(small_archive):
-    articles = ArticleFilter(QueryDict("person=no+spaces!&topic=sanctions"), queryset=Article.objects.all())
+    articles = ListQuery(QueryDict("person=no+spaces!&topic=sanctions"))
     assert list(articles.errors) == ["person"]
-    assert [a.title for a in articles.qs] == ["Union state", "Minsk talks"]
+    assert [a.title for a in articles.articles] == ["Union state", "Minsk talks"]
 
 
 @pytest.mark.parametrize("value", ["2016-13-45", "yesterday", "2016/01/10", "10.01.2016", "99999-01-01", "2016-02-30"])
 def test_an_impossible_date_is_a_form_error_and_is_left_out(small_archive, value):
-    articles = ArticleFilter(QueryDict(f"date_after={value}&date_before=2016-12-31"), queryset=Article.objects.all())
+    articles = ListQuery(QueryDict(f"date_after={value}&date_before=2016-12-31"))
     assert list(articles.errors) == ["date_after"]
-    assert [a.title for a in articles.qs] == ["Sochi visit", "Minsk talks"]
+    assert [a.title for a in articles.articles] == ["Sochi visit", "Minsk talks"]
 
 
 def test_dates_in_the_wrong_order_give_an_empty_list(small_archive):
@@ -113,16 +113,16 @@ def test_a_search_is_ordered_by_relevance_unless_asked_otherwise(small_archive):
 
 
 def test_relevance_without_a_search_falls_back_to_newest(small_archive):
-    articles = ArticleFilter(QueryDict("sort=relevance"), queryset=Article.objects.all())
+    articles = ListQuery(QueryDict("sort=relevance"))
     assert articles.ordering == "newest"
-    assert [a.title for a in articles.qs][:2] == ["Quiet month", "Union state"]
+    assert [a.title for a in articles.articles][:2] == ["Quiet month", "Union state"]
 
 
 def test_an_unknown_sort_is_a_form_error_and_the_default_order_stays(small_archive):
-    articles = ArticleFilter(QueryDict("sort=random"), queryset=Article.objects.all())
+    articles = ListQuery(QueryDict("sort=random"))
     assert list(articles.errors) == ["sort"]
     assert articles.ordering == "newest"
-    assert articles.qs[0].title == "Quiet month"
+    assert articles.articles[0].title == "Quiet month"
 
 
 def test_search_combines_with_the_other_filters(small_archive):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
-from archive.index import changes, store
+from archive.index import recording, store
 from tests.clock import NEW_YEARS_DAY, NEW_YEARS_EVE
 from tests.importing import import_path
 from tests.locations import PAGES
@@ -165,5 +165,5 @@ def test_reading_the_generation_is_the_only_query_a_cached_page_costs(client, ar
 
 def test_a_change_recorded_makes_the_generation_move(archive):
     before = store.generation()
-    changes.record()
+    recording.record()
     assert store.generation() == before + 1

@@ -133,8 +133,8 @@ def test_the_loader_holds_one_chunk_of_records_at_a_time(large_export, monkeypat
 def test_every_article_is_noted_in_the_change_log_chunk_by_chunk(large_export, monkeypatch):
     monkeypatch.setattr(records, "EXPORT_CHUNK", 100)
     calls = []
-    record_changes = effects.changes.record
-    monkeypatch.setattr(effects.changes, "record", lambda ids=(): calls.append(list(ids)) or record_changes(ids))
+    record_changes = effects.recording.record
+    monkeypatch.setattr(effects.recording, "record", lambda ids=(): calls.append(list(ids)) or record_changes(ids))
     import_file("archive.jsonl", large_export)
     # The others are the new persons' and topics' own saves, which name no article.
     chunks = [ids for ids in calls if ids]

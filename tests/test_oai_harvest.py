@@ -7,7 +7,7 @@ import pytest
 from sickle import Sickle
 from sickle.oaiexceptions import NoRecordsMatch
 
-from archive.index import changes
+from archive.index import recording
 from archive.models import Article, Change, Mention
 from tests.oai_protocol import valid
 from tests.research_archive import build_research_archive
@@ -53,7 +53,7 @@ def harvested(transactional_db, django_db_serialized_rollback, settings, live_se
         Article.objects.filter(pk=pk).update(updated_at=utc(f"2021-03-{day:02d}T12:00:00"))
     Change.objects.update(at=utc("2021-01-01T00:00:00"))
     # A change naming no article moves the generation on, so the provider works the new times out.
-    changes.record()
+    recording.record()
     Change.objects.filter(article_id=None).update(at=utc("2021-01-01T00:00:00"))
     return archive
 

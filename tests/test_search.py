@@ -2,10 +2,11 @@
 
 import pytest
 
-from archive.index import query, search
-from archive.index.listing import IndexedArticles
+from archive.index import filters, syntax
 from archive.index.lookup import RELEVANCE
+from archive.index.results import IndexedArticles
 from archive.models import Article, Decision, Mention, Person
+from archive.reading import highlighting
 
 STATKEVICH_ITEM = "Belarusian authorities resumed arrests of opposition"
 SEED_LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
@@ -13,7 +14,7 @@ SEED_LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicent
 
 def titles(text):
     """The titles the index finds for a reader's query, most relevant first."""
-    return [article.title for article in IndexedArticles(query.Filters(words=query.words(text)), RELEVANCE)]
+    return [article.title for article in IndexedArticles(filters.Filters(words=filters.words(text)), RELEVANCE)]
 
 
 @pytest.mark.parametrize("query", ["Статкевич", "Statkevich", "статкевича", "STATKEVICH", "Statkev*"])
@@ -73,15 +74,15 @@ def test_a_query_of_exclusions_alone_matches_nothing(seeded):
 
 
 def test_a_query_of_100_terms_keeps_the_first_twelve_and_says_so():
-    words = query.words(" ".join(f"s{n}*" for n in range(100)))
-    assert words.terms == query.MAX_TERMS == 12
+    words = filters.words(" ".join(f"s{n}*" for n in range(100)))
+    assert words.terms == filters.MAX_TERMS == 12
     assert words.notes == ("Only the first 12 words or phrases of the search were used.",)
 
 
 def test_a_200_character_query_of_short_prefixes_stays_bounded(seeded):
     """Each `s*` is too short a prefix to expand, so it is the word "s", which only the lead's "conflict’s" has."""
     text = ("s* " * 67)[:200]
-    assert query.words(text).terms == 12
+    assert filters.words(text).terms == 12
     assert titles(text) == [SEED_LEAD]
 
 
@@ -133,33 +134,36 @@ def test_a_deleted_article_leaves_the_index(make_article):
 
 
 def test_highlight_escapes_the_text_then_marks_the_hits():
-    pattern = search.highlighter("arrest")
-    assert search.highlight("<b>Arrests</b> & fines", pattern) == "&lt;b&gt;<mark>Arrests</mark>&lt;/b&gt; &amp; fines"
+    pattern = highlighting.highlighter("arrest")
+    assert (
+        highlighting.highlight("<b>Arrests</b> & fines", pattern)
+        == "&lt;b&gt;<mark>Arrests</mark>&lt;/b&gt; &amp; fines"
+    )
 
 
 def test_highlight_marks_russian_words_in_any_form():
-    pattern = search.highlighter("Статкевича")
-    assert search.highlight("Николай Статкевич", pattern) == "Николай <mark>Статкевич</mark>"
+    pattern = highlighting.highlighter("Статкевича")
+    assert highlighting.highlight("Николай Статкевич", pattern) == "Николай <mark>Статкевич</mark>"
 
 
 def test_highlight_without_words_only_escapes():
-    assert search.highlighter('"*"') is None
-    assert search.highlight("<i>", None) == "&lt;i&gt;"
+    assert highlighting.highlighter('"*"') is None
+    assert highlighting.highlight("<i>", None) == "&lt;i&gt;"
 
 
 def test_snippet_is_a_window_around_the_first_hit():
     text = " ".join(f"w{i}" for i in range(100)) + " Statkevich " + " ".join(f"v{i}" for i in range(100))
-    snippet = search.snippet(text, search.highlighter("statkevich"), words=7)
+    snippet = highlighting.snippet(text, highlighting.highlighter("statkevich"), words=7)
     assert snippet == "… w98 w99 <mark>Statkevich</mark> v0 v1 v2 v3 …"
 
 
 def test_snippet_without_a_hit_opens_the_text():
-    assert search.snippet("One two three four", search.highlighter("zzz"), words=3) == "One two three …"
+    assert highlighting.snippet("One two three four", highlighting.highlighter("zzz"), words=3) == "One two three …"
 
 
 def test_parse_reads_phrases_prefixes_and_alternatives():
-    assert search.parse('Minsk "union state" OR Kremlin integ* AND (') == [
-        [search.Term(("minsk",))],
-        [search.Term(("union", "state")), search.Term(("kremlin",))],
-        [search.Term(("integ",), prefix=True)],
+    assert syntax.parse('Minsk "union state" OR Kremlin integ* AND (') == [
+        [syntax.Term(("minsk",))],
+        [syntax.Term(("union", "state")), syntax.Term(("kremlin",))],
+        [syntax.Term(("integ",), prefix=True)],
     ]

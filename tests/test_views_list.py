@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 
+from archive.lists.query import ListQuery
 from archive.models import Article
-from archive.reading.filters import ArticleFilter
 from archive.text.rendering import paragraphs_to_markdown
 
 
@@ -37,7 +37,7 @@ def facet(html, heading):
     ],
 )
 def test_the_page_shows_exactly_the_filters_articles_in_its_order(client, small_archive, query):
-    expected = [a.title for a in ArticleFilter(QueryDict(query), queryset=Article.objects.all()).qs]
+    expected = [a.title for a in ListQuery(QueryDict(query)).articles]
     assert result_titles(get(client, f"/articles/?{query}")) == expected
 
 

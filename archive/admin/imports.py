@@ -105,7 +105,7 @@ def _render(model_admin, request, template, title, context):
 
 
 @dataclass
-class ArticleRow:
+class PreviewRow:
     role: str
     parsed: ParsedArticle
     outcome: ArticleOutcome | None
@@ -174,7 +174,7 @@ def _report(name, data, result, outcome):
     outcomes = result.articles or [None] * len(page.articles)
     for index, (parsed, article) in enumerate(zip(page.articles, outcomes, strict=True)):
         report.rows.append(
-            ArticleRow(
+            PreviewRow(
                 role="lead" if index == 0 else "similar",
                 parsed=parsed,
                 outcome=article,

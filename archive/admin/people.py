@@ -99,7 +99,7 @@ class PersonAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        # A save records the person's articles for the index itself (archive.index.changes); a new person's
+        # A save records the person's articles for the index itself (archive.index.recording); a new person's
         # spellings are looked for in the archive.
         super().save_model(request, obj, form, change)
         if not change:

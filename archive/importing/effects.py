@@ -2,7 +2,7 @@
 the cached pages) which articles' pages now show something else."""
 
 from archive.importing.outcomes import UNCHANGED
-from archive.index import changes
+from archive.index import recording
 from archive.subjects import tagging
 
 
@@ -13,7 +13,7 @@ def page_loaded(articles, outcomes, created):
         created=created,
     )
     # Every article of the file: an unchanged one may have gained a link, which shows on its page.
-    changes.record(outcome.article_id for outcome in outcomes)
+    recording.record(outcome.article_id for outcome in outcomes)
 
 
 def records_loaded(pairs):
@@ -22,4 +22,4 @@ def records_loaded(pairs):
 
 
 def pages_changed(article_ids):
-    changes.record(article_ids)
+    recording.record(article_ids)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from archive.importing.loader import import_file
 from archive.importing.outcomes import REJECTED
-from archive.index import changes, store
+from archive.index import recording, store
 
 IMPORTABLE = {".txt", ".jsonl"}
 CATCH_UP_SECONDS = 5
@@ -35,7 +35,7 @@ def import_paths(paths, *, on_rejected, on_progress):
     totals = Totals()
     started = last_report = time.monotonic()
     # The index follows once every few seconds and at the end, not after each of thousands of files.
-    with changes.deferred():
+    with recording.deferred():
         for path in iter_files(paths):
             # An export, which may hold the whole archive, is read as a stream from its path.
             data = path if path.suffix.lower() == ".jsonl" else path.read_bytes()

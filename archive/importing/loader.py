@@ -6,12 +6,12 @@ imported twice.
 
 import hashlib
 
-from archive.importing.history import already_imported, record_file
 from archive.importing.jsonl import RecordError
 from archive.importing.outcomes import SKIPPED, UNCHANGED, FileResult, history_entry, rejected
-from archive.importing.pages import load_page
 from archive.importing.parser import ParseError, decode, parse_page
+from archive.importing.provenance import already_imported, record_file
 from archive.importing.records import load_records, records, reopener
+from archive.importing.saved_pages import load_page
 
 
 def import_file(name, data, *, user=None, dry_run=False):

@@ -14,9 +14,9 @@ from contextlib import nullcontext
 from itertools import islice
 
 from archive.importing import effects
-from archive.importing.history import source_ids
 from archive.importing.jsonl import RecordError, parse_record, read_lines
 from archive.importing.links import plan_links
+from archive.importing.provenance import source_ids
 from archive.importing.upsert import Incoming, upsert
 from archive.models import ArticleSource, RelatedLink
 from archive.permalinks import article_ids

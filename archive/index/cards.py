@@ -9,13 +9,11 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from archive.models import article_url, published_moment, subject_url
-
-PERSON_VIEW, TOPIC_VIEW = "archive:person_detail", "archive:topic_detail"
+from archive.models import PERSONS, TOPICS, article_url, published_moment, subject_url
 
 
 @dataclass(frozen=True)
-class Subject:
+class SubjectCard:
     slug: str
     name: str
     view: str
@@ -26,12 +24,12 @@ class Subject:
 
 @dataclass(frozen=True)
 class Mentioned:
-    person: Subject
+    person: SubjectCard
 
 
 @dataclass(frozen=True)
 class Tagged:
-    topic: Subject
+    topic: SubjectCard
 
 
 @dataclass(frozen=True)
@@ -87,8 +85,8 @@ def decode(data):
         published_time=datetime.time.fromisoformat(fields["time"]) if fields["time"] else None,
         language=fields["language"],
         summary=fields["summary"],
-        public_mentions=tuple(Mentioned(Subject(*person, PERSON_VIEW)) for person in fields["persons"]),
-        public_topics=tuple(Tagged(Subject(*topic, TOPIC_VIEW)) for topic in fields["topics"]),
+        public_mentions=tuple(Mentioned(SubjectCard(*person, PERSONS.view)) for person in fields["persons"]),
+        public_topics=tuple(Tagged(SubjectCard(*topic, TOPICS.view)) for topic in fields["topics"]),
         related=tuple(fields["related"]),
         listed_under=tuple(fields["listed_under"]),
     )

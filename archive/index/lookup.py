@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import tantivy
 
-from archive.index import query, schema, store
+from archive.index import schema, store
+from archive.index.filters import as_query
 
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 _SORT_FIELDS = {NEWEST: "newest", OLDEST: "oldest"}
@@ -45,7 +46,7 @@ class Page:
 def page(filters, sort=NEWEST, offset=0, limit=20):
     """The ids of one page of the list, in its order, and how many articles the whole list has."""
     searcher = current_searcher()
-    index_query = query.of(filters)
+    index_query = as_query(filters)
     if offset + limit > DEEPEST:
         return Page([], searcher.search(index_query, 1, count=True).count)
     if sort == RELEVANCE:
@@ -73,7 +74,7 @@ def _by_relevance(searcher, index_query, offset, limit):
 
 
 def count(filters):
-    return current_searcher().search(query.of(filters), 1, count=True).count
+    return current_searcher().search(as_query(filters), 1, count=True).count
 
 
 # More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
@@ -88,7 +89,7 @@ TERM_FACETS = {"persons", "topics"}
 
 def counts(filters, sizes):
     """{facet: [(value, count)]} over the list's articles, most first; `sizes` maps facet fields to how many."""
-    searcher, index_query = current_searcher(), query.of(filters)
+    searcher, index_query = current_searcher(), as_query(filters)
     found = {
         name: searcher.terms_with_prefix(name, "", filter_query=index_query, limit=size)
         for name, size in sizes.items()
@@ -119,7 +120,7 @@ def latest_change_by(field):
 def every_id(filters, sort=NEWEST, batch=5000):
     """All the list's ids in its order, a batch at a time, from one searcher (for exports)."""
     searcher = current_searcher()
-    index_query = query.of(filters)
+    index_query = as_query(filters)
     if sort == RELEVANCE:
         # Ranking needs every hit at once; ids are small even for the whole archive.
         total = searcher.search(index_query, 1, count=True).count

@@ -12,10 +12,14 @@ from archive.models.articles import (
 from archive.models.changes import Change
 from archive.models.sources import ArticleSource, SourceFile
 from archive.models.subjects import (
+    KINDS,
+    PERSONS,
     PUBLIC_DECISIONS,
+    TOPICS,
     ArticleTopic,
     Decision,
     DecisionQuerySet,
+    Kind,
     Mention,
     Person,
     SubjectQuerySet,
@@ -26,8 +30,11 @@ from archive.models.subjects import (
 )
 
 __all__ = [
+    "KINDS",
     "MINSK",
+    "PERSONS",
     "PUBLIC_DECISIONS",
+    "TOPICS",
     "Article",
     "ArticleQuerySet",
     "ArticleSource",
@@ -35,6 +42,7 @@ __all__ = [
     "Change",
     "Decision",
     "DecisionQuerySet",
+    "Kind",
     "Mention",
     "Person",
     "RelatedLink",

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from archive.models.subjects import subject_prefetches
 from archive.text import rendering
 from archive.text.identity import title_key
 
@@ -26,9 +27,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_subjects(self):
         """Fetch the public persons and topics of every article in two queries, however many articles."""
-        # Imported here: the subjects' models refer to articles, so their module comes after this one.
-        from archive.models.subjects import subject_prefetches
-
         return self.prefetch_related(*subject_prefetches())
 
     def in_order(self, ids):

@@ -1,11 +1,11 @@
 """Who and what articles are about: persons, topics, and the decisions that tie them to articles."""
 
 import functools
+from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import models
 from django.urls import reverse
-
-from archive.models.articles import Article
 
 
 @functools.lru_cache(maxsize=4096)
@@ -30,6 +30,33 @@ class SubjectQuerySet(models.QuerySet):
         return subjects[:limit]
 
 
+@dataclass(frozen=True)
+class Kind:
+    """What differs between persons and topics wherever they are shown or asked for: known here alone."""
+
+    # The list's parameter, the API's word and the OAI-PMH set: "person".
+    name: str
+    # The article's field and the index's: "persons".
+    field: str
+    # The address of their pages, "people", and its title.
+    plural: str
+    title: str
+    # The name of the page that shows one.
+    view: str
+    # The article's rows that tie it to one, and the name of the person or topic in those rows.
+    rows: str
+    model_name: str
+
+    @property
+    def model(self):
+        return apps.get_model("archive", self.model_name)
+
+
+PERSONS = Kind("person", "persons", "people", "People", "archive:person_detail", "mentions", "Person")
+TOPICS = Kind("topic", "topics", "topics", "Topics", "archive:topic_detail", "article_topics", "Topic")
+KINDS = (PERSONS, TOPICS)
+
+
 class Subject(models.Model):
     """What persons and topics share: a slug for their address, a name, and the order pages list them in."""
 
@@ -37,8 +64,7 @@ class Subject(models.Model):
     name = models.CharField(max_length=200)
 
     objects = SubjectQuerySet.as_manager()
-    # The name of the page that shows one.
-    view = None
+    kind = None
 
     class Meta:
         abstract = True
@@ -48,21 +74,21 @@ class Subject(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return subject_url(self.view, self.slug)
+        return subject_url(self.kind.view, self.slug)
 
 
 class Person(Subject):
     description = models.CharField(max_length=300, blank=True, help_text="One line: who this is.")
     aliases = models.JSONField(default=list, blank=True, help_text="Every spelling readers meet, one per item.")
 
-    view = "archive:person_detail"
+    kind = PERSONS
 
 
 class Topic(Subject):
     description = models.TextField(blank=True)
     terms = models.JSONField(default=list, blank=True, help_text="English and Russian words that signal the topic.")
 
-    view = "archive:topic_detail"
+    kind = TOPICS
 
 
 class Decision(models.TextChoices):
@@ -84,7 +110,7 @@ class DecisionQuerySet(models.QuerySet):
 class Mention(models.Model):
     """A person an article is about, how that was established, and in which order they appear."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="mentions")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.FOUND)
     pictured = models.BooleanField(default=False, help_text="Shown in the article's photo.")
@@ -101,7 +127,7 @@ class Mention(models.Model):
 
 
 class ArticleTopic(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_topics")
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="article_topics")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_topics")
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.FOUND)
     position = models.PositiveIntegerField(default=0)
@@ -132,7 +158,7 @@ class UnknownName(models.Model):
 
     text = models.CharField(max_length=200, unique=True)
     count = models.PositiveIntegerField(default=0)
-    example = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    example = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     dismissed = models.BooleanField(default=False)
 
     class Meta:

@@ -4,11 +4,10 @@ import datetime
 
 from archive.index import lookup
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
-from archive.models import Person, Topic
+from archive.lists.limits import FACET_LIMIT
+from archive.models import KINDS
 
-LIMIT = 12
-MODELS = {"person": Person, "topic": Topic}
-FIELDS = {"person": "persons", "topic": "topics"}
+KIND_NAMED = {kind.name: kind for kind in KINDS}
 
 
 def counts(filters, filters_without_dates):
@@ -21,35 +20,36 @@ def counts(filters, filters_without_dates):
 def names(params):
     """Display names of the persons and topics in the list's parameters, keyed by (kind, slug)."""
     found = {}
-    for kind, model in MODELS.items():
-        if slugs := params.get(kind):
-            for slug, name in model.objects.filter(slug__in=slugs).values_list("slug", "name"):
-                found[kind, slug] = name
+    for kind in KINDS:
+        if slugs := params.get(kind.name):
+            for slug, name in kind.model.objects.filter(slug__in=slugs).values_list("slug", "name"):
+                found[kind.name, slug] = name
     return found
 
 
 def unknown(params, known):
     """(kind, slug) of the requested persons and topics the archive does not have."""
-    return [(kind, slug) for kind in MODELS for slug in params.get(kind, []) if (kind, slug) not in known]
+    return [(kind.name, slug) for kind in KINDS for slug in params.get(kind.name, []) if (kind.name, slug) not in known]
 
 
-def choices(state, kind, found):
+def choices(query, name, found):
     """The persons or topics most present in the current results, with the count each would leave, and the
     link that adds it to the filters. Those already chosen are shown as chips instead."""
-    chosen = state.params.get(kind, [])
-    subjects = MODELS[kind].objects.counted(found[FIELDS[kind]], limit=LIMIT, exclude=chosen)
-    return [(subject, subject.count, state.adding(kind, subject.slug)) for subject in subjects]
+    kind = KIND_NAMED[name]
+    chosen = query.params.get(name, [])
+    subjects = kind.model.objects.counted(found[kind.field], limit=FACET_LIMIT, exclude=chosen)
+    return [(subject, subject.count, query.adding(name, subject.slug)) for subject in subjects]
 
 
-def years(state, found):
+def years(query, found):
     """Each year with the number of articles it would give if the dates chosen were that year."""
     rows = sorted(found["year"], reverse=True)
-    chosen = (state.params.get("date_after"), state.params.get("date_before"))
+    chosen = (query.params.get("date_after"), query.params.get("date_before"))
     return [
         {
             "year": year,
             "count": count,
-            "url": state.url(date_after=f"{year}-01-01", date_before=f"{year}-12-31"),
+            "url": query.url(date_after=f"{year}-01-01", date_before=f"{year}-12-31"),
             "current": chosen == (datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
         }
         for year, count in rows

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_safe
 
 from archive import permalinks
 
@@ -136,7 +135,6 @@ def cite_url(article, kind):
     return f"{article.get_absolute_url()}cite.{kind}"
 
 
-@require_safe
 def cite(request, year, month, day, slug, kind):
     """Serve one citation file; under a former slug, send the reader to the article's current one."""
     article, moved = permalinks.resolve(year, month, day, slug)

@@ -15,13 +15,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
-from django.views.decorators.http import require_safe
 
 from archive import files
 from archive.importing import jsonl
-from archive.index import lookup, query, store
+from archive.index import filters, lookup, store
+from archive.lists.query import ListQuery
 from archive.models import Article
-from archive.reading.filters import ArticleFilter
 
 CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "summary"]
 # Spreadsheet programs run a cell that begins with one of these as a formula (OWASP, "CSV Injection").
@@ -39,9 +38,9 @@ class Line:
 
 def selection(request):
     """Exactly the articles the list page shows for these parameters, in its order, unpaginated."""
-    article_filter = ArticleFilter(request.GET)
+    query = ListQuery.from_request(request)
     rows = jsonl.export_queryset(Article.objects.all())
-    for ids in lookup.every_id(article_filter.index_filters(), article_filter.ordering):
+    for ids in lookup.every_id(query.filters, query.ordering):
         for start in range(0, len(ids), jsonl.CHUNK):
             yield from rows.in_order(ids[start : start + jsonl.CHUNK])
 
@@ -96,7 +95,7 @@ def export(request, lines, content_type, filename):
 
     `lines(articles)` writes the export's lines of those articles.
     """
-    if ArticleFilter(request.GET).index_filters() != query.Filters():
+    if ListQuery.from_request(request).filters != filters.Filters():
         return attachment(in_pieces(lines(selection(request))), content_type, filename)
     generation = store.generation()
     path = whole_archive_file(request, generation, Path(filename).suffix)
@@ -154,11 +153,9 @@ def _remove_older_than(generation):
             path.unlink(missing_ok=True)
 
 
-@require_safe
 def export_csv(request):
     return export(request, functools.partial(csv_lines, request), "text/csv; charset=utf-8", "articles.csv")
 
 
-@require_safe
 def export_jsonl(request):
     return export(request, jsonl_lines, "application/jsonl; charset=utf-8", "articles.jsonl")

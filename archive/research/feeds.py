@@ -8,11 +8,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.views.decorators.http import require_safe
 
-from archive.index.listing import IndexedArticles
-from archive.index.query import Filters
-from archive.models import MINSK, Person, Topic
+from archive.index.filters import Filters
+from archive.index.results import IndexedArticles
+from archive.models import MINSK, PERSONS, TOPICS
 
 ENTRIES = 50
 
@@ -57,14 +56,13 @@ class ArticlesFeed(Feed):
 class SubjectFeed(ArticlesFeed):
     """One person's or one topic's articles."""
 
-    def __init__(self, model, field, about):
-        self.model = model
-        self.field = field
+    def __init__(self, kind, about):
+        self.kind = kind
         # How the subtitle introduces the subject: commentary "about" a person, "on" a topic.
         self.about = about
 
     def get_object(self, request, slug):
-        return get_object_or_404(self.model, slug=slug)
+        return get_object_or_404(self.kind.model, slug=slug)
 
     def title(self, obj):
         return f"{obj.name} — {settings.ARCHIVE_SITE_NAME}"
@@ -76,9 +74,9 @@ class SubjectFeed(ArticlesFeed):
         return obj.get_absolute_url()
 
     def filters(self, obj):
-        return Filters(**{self.field: (obj.slug,)})
+        return Filters(**{self.kind.field: (obj.slug,)})
 
 
-articles_feed = require_safe(ArticlesFeed())
-person_feed = require_safe(SubjectFeed(Person, "persons", "about"))
-topic_feed = require_safe(SubjectFeed(Topic, "topics", "on"))
+articles_feed = ArticlesFeed()
+person_feed = SubjectFeed(PERSONS, "about")
+topic_feed = SubjectFeed(TOPICS, "on")

@@ -1,6 +1,6 @@
 """Whole public pages kept in the cache until the archive changes.
 
-Every committed change adds to the database's change log (`archive.index.changes`), whose last number is the
+Every committed change adds to the database's change log (`archive.index.recording`), whose last number is the
 archive's generation: every process reads it from the database at the start of each request, so pages can be
 kept in each process's own memory, or in Redis shared by all, under the generation they were made in.
 """

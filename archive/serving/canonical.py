@@ -1,16 +1,14 @@
 """One URL per page: the form of a page's address that every link writes, and that every other form redirects to.
 
 Each function takes a request and returns the canonical path with its query string, or None when the request's
-parameters hold a malformed value, which the page itself explains rather than redirecting it away.
+parameters hold a malformed value, which the page itself explains rather than redirecting it away. The parameters
+are read once per request (`archive.lists`): the page that answers reads the same reading.
 """
 
 from urllib.parse import urlencode
 
-from archive.reading.filters import ArticleFilter
-from archive.reading.list_state import ListState
-from archive.reading.lists import MAX_PAGE
-
-MAX_PAGE_DIGITS = len(str(MAX_PAGE))
+from archive.lists import paging
+from archive.lists.query import ListQuery
 
 
 def bare(request):
@@ -20,10 +18,10 @@ def bare(request):
 
 def paged(request, name="page"):
     """Pages whose only parameter is the page number; the first page is the bare path."""
-    number = _page_number(request, name)
-    if number is None:
+    page = paging.from_request(request, name)
+    if not page.canonical:
         return None
-    return request.path + (f"?{urlencode({name: number})}" if number > 1 else "")
+    return request.path + (f"?{urlencode({name: page.number})}" if page.number > 1 else "")
 
 
 def sitemap_section(request):
@@ -33,29 +31,13 @@ def sitemap_section(request):
 
 def article_list(request):
     """The list's parameters in one order, each value once, defaults and unknown parameters left out."""
-    article_filter = ArticleFilter(request.GET)
-    number = _page_number(request, "page")
-    if article_filter.errors or number is None:
-        return None
-    return ListState(article_filter).url(page=number)
+    return ListQuery.from_request(request).canonical_url
 
 
 def export(request):
     """An export of the list: the list's parameters in their canonical form, without a page."""
-    article_filter = ArticleFilter(request.GET)
-    if article_filter.errors:
+    query = ListQuery.from_request(request)
+    if query.errors:
         return None
-    query = ListState(article_filter).query_string()
-    return request.path + (f"?{query}" if query else "")
-
-
-def _page_number(request, name):
-    """The page asked for (1 when none is), or None for a value the page itself must explain: a number of more
-    digits than any page number has is explained too, rather than redirected to another number."""
-    values = request.GET.getlist(name)
-    if not values:
-        return 1
-    raw = values[0]
-    if len(values) > 1 or not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_PAGE_DIGITS or int(raw) < 1:
-        return None
-    return int(raw)
+    string = query.query_string()
+    return request.path + (f"?{string}" if string else "")

@@ -1,17 +1,31 @@
-"""What every public page gets: GET and HEAD only, one URL, a validator checked before the page is built, the
-whole page kept under the archive's generation, and headers that let browsers and caches in front keep it."""
+"""What every public page gets, as named steps. They run in this order, each around the ones after it:
+
+1. `csrf_exempt`: public views only read, so they need no CSRF protection; exempting them lets a POST get
+   its 405, not a 403.
+2. `require_safe`: GET and HEAD only.
+3. `at_its_address`: any other form of the page's address gets one permanent redirect to it, before anything
+   else is read.
+4. `kept_in_front`: the headers that let browsers and caches in front keep the answer, on every answer of the
+   steps below, a 304 included.
+5. `condition`, Django's conditional GET, with validators from the archive's generation: a matching one is a 304
+   before the page is built.
+6. `at_generation`: the page reads the index at the generation its validators were made from.
+7. `kept_whole`: the whole page kept under that generation.
+8. `head_without_body`: a streamed body is dropped for HEAD.
+
+The generation is read once per request (`generation`), by the validators and the page alike.
+"""
 
 import datetime
-from functools import wraps
+import functools
 from urllib.parse import parse_qsl
 
 from django.conf import settings
-from django.http import HttpResponseNotModified, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from archive.index import lookup, store
 from archive.serving import cache, canonical
@@ -19,35 +33,43 @@ from archive.serving import cache, canonical
 
 def public(view=None, *, url=canonical.bare, dated=False):
     """Serve a public view. `url` gives the page's canonical address; `dated` marks pages that show today's
-    date (a citation's access date), so that their validators change at midnight too.
-
-    Public views only read, so they need no CSRF protection; exempting them lets a POST get its 405, not a 403.
-    """
+    date (a citation's access date), so that their validators change at midnight too."""
     if view is None:
         return lambda view: public(view, url=url, dated=dated)
+    steps = [
+        csrf_exempt,
+        require_safe,
+        at_its_address(url),
+        kept_in_front,
+        condition(etag_func=_etag(dated), last_modified_func=_last_modified(dated)),
+        at_generation,
+        kept_whole,
+        head_without_body,
+    ]
+    return functools.reduce(lambda wrapped, step: step(wrapped), reversed(steps), view)
 
-    @csrf_exempt
-    @require_safe
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        target = url(request)
-        if target is not None and not _same_address(request, target):
-            return _redirect(target)
-        generation, changed_at = store.latest()
-        today = timezone.localdate()
-        etag = quote_etag(f"{generation}-{today:%Y%m%d}" if dated else str(generation))
-        modified = _last_modified(changed_at, today if dated else None)
-        if _not_modified(request, etag, modified):
-            response = HttpResponseNotModified()
-        else:
-            with lookup.at_generation(generation):
-                response = cache.cached(view, generation, request, *args, **kwargs)
-        if request.method == "HEAD" and response.streaming:
-            # A streamed body is made as it is read, and a server reads it even for HEAD, only to drop it.
-            response.streaming_content = []
-        return _headers(response, etag, modified)
 
-    return wrapper
+def generation(request):
+    """(generation, when it was committed) of the archive as this request sees it, read once."""
+    if not hasattr(request, "archive_generation"):
+        request.archive_generation = store.latest()
+    return request.archive_generation
+
+
+def at_its_address(url):
+    def step(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            target = url(request)
+            if target is not None and not _same_address(request, target):
+                response = HttpResponsePermanentRedirect(target)
+                patch_cache_control(response, public=True, max_age=settings.ARCHIVE_REDIRECT_CACHE_SECONDS)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return step
 
 
 def _same_address(request, target):
@@ -58,36 +80,67 @@ def _same_address(request, target):
     return path == request.path and parse_qsl(query, keep_blank_values=True) == parse_qsl(asked, keep_blank_values=True)
 
 
-def _redirect(target):
-    response = HttpResponsePermanentRedirect(target)
-    patch_cache_control(response, public=True, max_age=settings.ARCHIVE_REDIRECT_CACHE_SECONDS)
-    return response
+def kept_in_front(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.ARCHIVE_BROWSER_CACHE_SECONDS,
+            stale_while_revalidate=settings.ARCHIVE_STALE_SECONDS,
+        )
+        return response
+
+    return wrapper
 
 
-def _last_modified(changed_at, today):
-    moments = [changed_at] if changed_at else []
-    if today is not None:
-        moments.append(datetime.datetime.combine(today, datetime.time.min, tzinfo=timezone.get_current_timezone()))
-    return int(max(moments).timestamp()) if moments else None
+def _etag(dated):
+    def etag(request, *args, **kwargs):
+        seq, _ = generation(request)
+        return f"{seq}-{timezone.localdate():%Y%m%d}" if dated else str(seq)
+
+    return etag
 
 
-def _not_modified(request, etag, modified):
-    """RFC 9110's order: If-None-Match decides when it is sent; If-Modified-Since only without it."""
-    if (tags := request.headers.get("If-None-Match")) is not None:
-        return tags.strip() == "*" or etag in [tag.strip().removeprefix("W/") for tag in tags.split(",")]
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    return since is not None and modified is not None and modified <= since
+def _last_modified(dated):
+    def last_modified(request, *args, **kwargs):
+        _, changed_at = generation(request)
+        moments = [changed_at] if changed_at else []
+        if dated:
+            zone = timezone.get_current_timezone()
+            moments.append(datetime.datetime.combine(timezone.localdate(), datetime.time.min, tzinfo=zone))
+        return max(moments) if moments else None
+
+    return last_modified
 
 
-def _headers(response, etag, modified):
-    if response.status_code in (200, 304):
-        response.headers.setdefault("ETag", etag)
-        if modified is not None:
-            response.headers.setdefault("Last-Modified", http_date(modified))
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.ARCHIVE_BROWSER_CACHE_SECONDS,
-        stale_while_revalidate=settings.ARCHIVE_STALE_SECONDS,
-    )
-    return response
+def at_generation(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seq, _ = generation(request)
+        with lookup.at_generation(seq):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def kept_whole(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seq, _ = generation(request)
+        return cache.cached(view, seq, request, *args, **kwargs)
+
+    return wrapper
+
+
+def head_without_body(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method == "HEAD" and response.streaming:
+            # A streamed body is made as it is read, and a server reads it even for HEAD, only to drop it.
+            response.streaming_content = []
+        return response
+
+    return wrapper

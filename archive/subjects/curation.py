@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from archive.index import changes
+from archive.index import recording
 from archive.models import Article, Decision, Mention, Person, UnknownName
 from archive.models.transactions import tentative
 from archive.subjects import gazetteer, tagging
@@ -50,7 +50,7 @@ def merge_persons(target, others):
 def articles_changed(article_ids):
     """What readers see of these articles changed behind the models' backs (bulk updates): their index
     documents hold their persons' names, and every cached page may show them."""
-    changes.record(article_ids)
+    recording.record(article_ids)
 
 
 class AlreadyKnown(ValueError):

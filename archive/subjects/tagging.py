@@ -15,7 +15,7 @@ from archive.subjects import gazetteer
 
 
 @dataclass(frozen=True)
-class Change:
+class TagChange:
     article: object
     kind: str
     added: bool
@@ -84,7 +84,7 @@ class _Writes:
             fields = {"position": position, "pictured": pictured} if model is Mention else {"position": position}
             if row is None:
                 self.create[model].append((article.pk, pk, Decision.FOUND.value, *fields.values()))
-                changes.append(Change(article, kind, True, names[pk]))
+                changes.append(TagChange(article, kind, True, names[pk]))
             elif row.decision == Decision.FOUND and any(getattr(row, k) != v for k, v in fields.items()):
                 for name, value in fields.items():
                     setattr(row, name, value)
@@ -92,7 +92,7 @@ class _Writes:
         for pk, row in stored.items():
             if row.decision == Decision.FOUND and pk not in found:
                 self.delete[model].append(row.pk)
-                changes.append(Change(article, kind, False, names.get(pk) or str(pk)))
+                changes.append(TagChange(article, kind, False, names.get(pk) or str(pk)))
         return changes
 
     def save(self):

@@ -6,7 +6,7 @@ import datetime
 from django.test import Client
 from lxml import etree
 
-from archive.index import changes
+from archive.index import recording
 from archive.models import Article, Change
 from tests.oai_protocol import NAMESPACES, valid
 
@@ -28,7 +28,7 @@ def stamp_articles(times, rest):
     for title, moment in times.items():
         Article.objects.filter(title=title).update(updated_at=utc(moment))
     Change.objects.update(at=utc("2021-01-01T00:00:00"))
-    changes.record()
+    recording.record()
     Change.objects.filter(article_id=None).update(at=utc("2021-01-01T00:00:00"))
 
 

@@ -4,7 +4,7 @@ answered as the protocol says."""
 import pytest
 from django.test import Client
 
-from archive.index import changes
+from archive.index import recording
 from archive.models import Article
 from tests.oai.provider import LEAD, LEAD_ID, RELATED_ID, REPOSITORY, echoed, error, listed, oai
 from tests.oai_protocol import texts, valid
@@ -141,7 +141,7 @@ def test_a_token_that_was_not_given_or_was_given_for_another_verb_is_a_bad_resum
 
 def test_characters_xml_cannot_carry_are_left_out_of_a_record(archive):
     Article.objects.filter(pk=archive.lead.pk).update(title="A title\x0b with a vertical tab")
-    changes.record()
+    recording.record()
 
     document = oai(verb="GetRecord", identifier=LEAD_ID, metadataPrefix="oai_dc")
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from archive.index import lookup, query, store
+from archive.index import filters, lookup, store
 from archive.models import Article, Decision, Mention, Person
 from tests.editing import IMPORT_URL
 from tests.read_index.reading import (
@@ -74,14 +74,14 @@ def test_an_article_deleted_in_the_admin_leaves_the_list_and_its_lead_is_no_long
     """The similar item was the lead's only one: with it gone, the home page's leads (the index's lead flag) are
     none."""
     assert titles(admin_client, person="nikolai-statkevich") == [SIMILAR]
-    assert lookup.count(query.Filters(leads_only=True)) == 1
+    assert lookup.count(filters.Filters(leads_only=True)) == 1
 
     delete_in_admin(admin_client, "article", Article.objects.get(title=SIMILAR).pk)
 
     assert titles(admin_client) == [LEAD]
     assert titles(admin_client, person="nikolai-statkevich") == []
     assert found(admin_client, "Statkevich") == []
-    assert lookup.count(query.Filters(leads_only=True)) == 0
+    assert lookup.count(filters.Filters(leads_only=True)) == 0
 
 
 def test_a_merge_of_two_persons_lists_both_articles_under_the_one_kept(admin_client, seeded):

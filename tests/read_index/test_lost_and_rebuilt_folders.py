@@ -8,7 +8,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from archive.index import query, store
+from archive.index import filters, store
 from archive.models import Article
 from tests.read_index.reading import LEAD, SIMILAR, applied, found, titles
 
@@ -45,8 +45,8 @@ def test_rebuild_index_prints_the_count_and_swaps_in_a_build_an_open_searcher_ou
     )
     assert (settings.ARCHIVE_INDEX_DIR / store.CURRENT).resolve() != old_build
     assert titles(client) == ["Unrecorded", SIMILAR, LEAD]
-    assert before.search(query.of(query.Filters()), 10, count=True).count == 2
-    statkevich = before.search(query.of(query.Filters(persons=("nikolai-statkevich",))), 10)
+    assert before.search(filters.as_query(filters.Filters()), 10, count=True).count == 2
+    statkevich = before.search(filters.as_query(filters.Filters(persons=("nikolai-statkevich",))), 10)
     assert before.fast_field_values("id", [address for _, address in statkevich.hits]) == [
         Article.objects.get(title=SIMILAR).pk
     ]

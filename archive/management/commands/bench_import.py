@@ -7,7 +7,7 @@ from archive.benchmarks.synthetic import pages
 from archive.importing.folders import CATCH_UP_SECONDS
 from archive.importing.loader import import_file
 from archive.importing.outcomes import REJECTED
-from archive.index import changes, store
+from archive.index import recording, store
 from archive.models import Article
 
 
@@ -47,7 +47,7 @@ class Command(BaseCommand):
         time counted includes it."""
         checkpoints = {round(articles * share / 4) // 5 for share in (1, 2, 3)}
         samples, elapsed, last_catch_up = [], 0.0, time.monotonic()
-        with changes.deferred():
+        with recording.deferred():
             for number, (name, data) in enumerate(pages(articles)):
                 started = time.perf_counter()
                 result = import_file(name, data)

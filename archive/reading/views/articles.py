@@ -1,65 +1,59 @@
 """The article list with its filters, and the article page."""
 
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
 
 from archive import permalinks
-from archive.index import search, surroundings
-from archive.reading import facets
-from archive.reading.filters import SORTS, ArticleFilter
-from archive.reading.list_state import ListState
-from archive.reading.lists import Pagination
+from archive.index import surroundings
+from archive.lists.filterset import SORTS
+from archive.lists.query import ListQuery
+from archive.reading import facets, highlighting
+from archive.reading.chips import chips
+from archive.reading.pagination import Pagination
 from archive.text.rendering import html_to_text
 
 
-@require_safe
 def article_list(request):
-    article_filter = ArticleFilter(request.GET)
-    state = ListState(article_filter)
-    filters = article_filter.index_filters()
-    found = facets.counts(filters, article_filter.index_filters(dates=False))
-    pagination = Pagination(request, article_filter.qs, state.page_url)
-    names = facets.names(state.params)
-    pattern = search.highlighter(state.params["q"]) if "q" in state.params else None
-    results = [
-        (article, search.highlight(article.title, pattern), search.snippet(html_to_text(article.body_html), pattern))
-        if pattern
-        else (article, None, None)
-        for article in pagination.articles
-    ]
+    query = ListQuery.from_request(request)
+    pagination = Pagination(query.page, query.articles, query.page_url)
+    found = facets.counts(query.filters, query.filters_without_dates)
+    names = facets.names(query.params)
     return render(
         request,
         "archive/article_list.html",
         {
             "section": "articles",
-            "canonical": request.build_absolute_uri(state.url(page=pagination.page.number)),
-            "filter": article_filter,
-            "form": article_filter.form,
-            "state": state,
-            "query_string": state.query_string(),
+            "canonical": request.build_absolute_uri(query.url(page=pagination.page.number)),
+            "query": query,
+            "form": query.form,
+            "query_string": query.query_string(),
             "pagination": pagination,
-            "results": results,
-            "chips": state.chips(names),
-            "unknown": facets.unknown(state.params, names),
+            "results": _results(query, pagination.articles),
+            "chips": chips(query, names),
+            "unknown": facets.unknown(query.params, names),
             "sorts": SORTS,
-            "date_fields": [
-                {
-                    "name": name,
-                    "label": article_filter.form[name].label,
-                    "value": state.params.get(name),
-                    "errors": article_filter.form[name].errors,
-                }
-                for name in ("date_after", "date_before")
-            ],
-            "search_notes": filters.words.notes if filters.words else (),
-            "person_facets": facets.choices(state, "person", found),
-            "topic_facets": facets.choices(state, "topic", found),
-            "year_facets": facets.years(state, found),
+            "search_notes": query.filters.words.notes if query.filters.words else (),
+            "person_facets": facets.choices(query, "person", found),
+            "topic_facets": facets.choices(query, "topic", found),
+            "year_facets": facets.years(query, found),
         },
     )
 
 
-@require_safe
+def _results(query, articles):
+    """(article, title, snippet) of each result; a search marks its words in the title and a snippet of the body."""
+    if "q" not in query.params:
+        return [(article, None, None) for article in articles]
+    pattern = highlighting.highlighter(query.params["q"])
+    return [
+        (
+            article,
+            highlighting.highlight(article.title, pattern),
+            highlighting.snippet(html_to_text(article.body_html), pattern),
+        )
+        for article in articles
+    ]
+
+
 def article_detail(request, year, month, day, slug):
     article, moved = permalinks.resolve(year, month, day, slug)
     if moved:

@@ -6,14 +6,14 @@ import datetime
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_safe
 
-from archive.index import lookup, query, schema
-from archive.index.listing import IndexedArticles
+from archive.index import filters, lookup, schema
 from archive.index.lookup import EVERY
-from archive.reading.lists import Pagination, page_urls
+from archive.index.results import IndexedArticles
+from archive.lists import paging
+from archive.reading.pagination import Pagination, page_urls
 
-EVERYTHING = query.Filters()
+EVERYTHING = filters.Filters()
 
 
 def year_counts():
@@ -22,10 +22,9 @@ def year_counts():
 
 
 def _in(first, last):
-    return query.Filters(date_after=first, date_before=last)
+    return filters.Filters(date_after=first, date_before=last)
 
 
-@require_safe
 def year_archive(request, year):
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     months = sorted(lookup.counts(_in(first, last), {"month": 12})["month"])
@@ -42,14 +41,15 @@ def year_archive(request, year):
                 (datetime.date(year, number % 100, 1), count, _month_url(year, number % 100))
                 for number, count in months
             ],
-            "pagination": Pagination(request, IndexedArticles(_in(first, last), lookup.OLDEST), page_urls(path)),
+            "pagination": Pagination(
+                paging.from_request(request), IndexedArticles(_in(first, last), lookup.OLDEST), page_urls(path)
+            ),
             "previous": _beside(years, year, later=False, url=_year_url),
             "next": _beside(years, year, later=True, url=_year_url),
         },
     )
 
 
-@require_safe
 def month_archive(request, year, month):
     if not 1 <= month <= 12:
         raise Http404("No such month")
@@ -67,7 +67,9 @@ def month_archive(request, year, month):
             "days": [(schema.parse_day(number), count) for number, count in days],
             "year_url": _year_url(year),
             "pagination": Pagination(
-                request, IndexedArticles(_in(first, last), lookup.OLDEST), page_urls(_month_url(year, month))
+                paging.from_request(request),
+                IndexedArticles(_in(first, last), lookup.OLDEST),
+                page_urls(_month_url(year, month)),
             ),
             "previous": _beside(months, first, later=False, url=lambda m: _month_url(m.year, m.month)),
             "next": _beside(months, first, later=True, url=lambda m: _month_url(m.year, m.month)),

@@ -1,12 +1,11 @@
 """The home page: the latest lead commentaries, the persons and topics most written about, the years."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
 
 from archive.index import lookup
-from archive.index.listing import IndexedArticles
+from archive.index.filters import Filters
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
-from archive.index.query import Filters
+from archive.index.results import IndexedArticles
 from archive.models import Person, Topic
 
 LATEST = 10
@@ -14,7 +13,6 @@ MOST = 10
 EVERYTHING = Filters()
 
 
-@require_safe
 def home(request):
     found = lookup.counts(EVERYTHING, {**SUBJECT_COUNTS, "year": EVERY})
     return render(

@@ -1,36 +1,32 @@
 """Persons and topics: the indexes with their counts, and a page for each with its articles."""
 
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
 
 from archive.index import lookup
-from archive.index.listing import IndexedArticles
+from archive.index.filters import Filters
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
-from archive.index.query import Filters
+from archive.index.results import IndexedArticles
+from archive.lists import paging
+from archive.lists.query import list_url
+from archive.models import KINDS, PERSONS, TOPICS
 from archive.reading import charts
-from archive.reading.kinds import KINDS, PERSONS, TOPICS
-from archive.reading.list_state import list_url
-from archive.reading.lists import Pagination, page_urls
+from archive.reading.pagination import Pagination, page_urls
 
 RELATED_LIMIT = 10
 
 
-@require_safe
 def person_list(request):
     return _index(request, PERSONS)
 
 
-@require_safe
 def topic_list(request):
     return _index(request, TOPICS)
 
 
-@require_safe
 def person_detail(request, slug):
     return _detail(request, PERSONS, slug)
 
 
-@require_safe
 def topic_detail(request, slug):
     return _detail(request, TOPICS, slug)
 
@@ -43,8 +39,10 @@ def _index(request, kind):
 
 def _detail(request, kind, slug):
     subject = get_object_or_404(kind.model, slug=slug)
-    filters = kind.filters(subject.slug)
-    pagination = Pagination(request, IndexedArticles(filters), page_urls(subject.get_absolute_url()))
+    filters = Filters(**{kind.field: (subject.slug,)})
+    pagination = Pagination(
+        paging.from_request(request), IndexedArticles(filters), page_urls(subject.get_absolute_url())
+    )
     found = lookup.counts(filters, {**SUBJECT_COUNTS, "year": EVERY})
     return render(
         request,

@@ -6,8 +6,8 @@ from ninja import Path, Router
 from archive import permalinks
 from archive.index import lookup, surroundings
 from archive.index.lookup import EVERY
+from archive.lists.limits import FACET_LIMIT
 from archive.models import Person, Topic
-from archive.reading.facets import LIMIT as FACET_LIMIT
 from archive.research.api import cursors, params, payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import ArticleOut, ArticlePage, Error
@@ -26,26 +26,26 @@ router = Router(tags=["articles"])
     openapi_extra={"parameters": params.openapi_parameters()},
 )
 def article_list(request):
-    query = params.read(request)
-    articles = query.article_filter.qs
-    articles.expect(query.offset, query.limit)
+    asked = params.read(request)
+    articles = asked.query.articles
+    articles.expect(asked.offset, asked.limit)
     total = articles.count()
-    page = articles[query.offset : query.offset + query.limit]
-    following = query.offset + query.limit
+    page = articles[asked.offset : asked.offset + asked.limit]
+    following = asked.offset + asked.limit
     return {
         "count": total,
-        "next": _page_url(request, query, following) if following < total else None,
+        "next": _page_url(request, asked, following) if following < total else None,
         "results": [payloads.article_item(article, request) for article in page],
-        "facets": _facets(query.article_filter.index_filters()),
+        "facets": _facets(asked.query.filters),
     }
 
 
-def _page_url(request, query, offset):
+def _page_url(request, asked, offset):
     """The address of the page from `offset` on: the list's canonical parameters, the page size, the cursor."""
-    canonical = query.state.query_string()
+    canonical = asked.query.query_string()
     parameters = QueryDict(canonical, mutable=True)
     if "limit" in request.GET:
-        parameters["limit"] = query.limit
+        parameters["limit"] = asked.limit
     parameters["cursor"] = cursors.make(canonical, offset)
     return request.build_absolute_uri(f"{request.path}?{parameters.urlencode()}")
 

@@ -4,9 +4,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.reading.filters import MAX_SLUGS
-from archive.reading.lists import PER_PAGE
-from archive.research.api.params import MAX_PAGE_SIZE, search_length
+from archive.lists.limits import MAX_SLUGS, PER_PAGE, QUERY_MAX_LENGTH
+from archive.research.api.params import MAX_PAGE_SIZE
 
 EXAMPLE_QUERY = "?person=nikolai-statkevich&date_after=2017-01-01"
 
@@ -26,7 +25,7 @@ def page(request):
             "schema_url": absolute("api:openapi-json"),
             "page_size": PER_PAGE,
             "max_page_size": MAX_PAGE_SIZE,
-            "search_length": search_length(),
+            "search_length": QUERY_MAX_LENGTH,
             "max_slugs": MAX_SLUGS,
             "cache_minutes": settings.ARCHIVE_BROWSER_CACHE_SECONDS // 60,
         },

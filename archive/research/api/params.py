@@ -1,14 +1,14 @@
-"""What the API's requests may hold. The article list takes the page's filters and sorts, checked by the page's own
-ArticleFilter, then a cursor and a page size; where the page leaves a malformed value out and says so, the API
+"""What the API's requests may hold. The article list takes the page's filters and sorts, read by the page's own
+ListQuery, then a cursor and a page size; where the page leaves a malformed value out and says so, the API
 answers 400."""
 
 from dataclasses import dataclass
 
 from django import forms
 
-from archive.reading.filters import MAX_SLUGS, SORTS, ArticleFilter
-from archive.reading.list_state import ListState
-from archive.reading.lists import PER_PAGE
+from archive.lists.filterset import SORTS, ArticleFilter
+from archive.lists.limits import MAX_SLUG_LENGTH, MAX_SLUGS, PER_PAGE, QUERY_MAX_LENGTH
+from archive.lists.query import ListQuery
 from archive.research.api import cursors
 from archive.research.api.errors import BadRequest
 
@@ -27,8 +27,7 @@ class PageForm(forms.Form):
 
 @dataclass(frozen=True)
 class ListRequest:
-    article_filter: ArticleFilter
-    state: ListState
+    query: ListQuery
     offset: int
     limit: int
 
@@ -37,20 +36,19 @@ def read(request):
     """The list a request asks for, or BadRequest naming every parameter that is unknown or malformed."""
     params = request.GET
     errors = _misplaced(params)
-    article_filter = ArticleFilter(params)
+    query = ListQuery.from_request(request)
     page = PageForm(params)
-    errors.update({name: list(messages) for name, messages in article_filter.errors.items()})
+    errors.update({name: list(messages) for name, messages in query.errors.items()})
     errors.update({name: list(messages) for name, messages in page.errors.items()})
     if errors:
         raise BadRequest(errors)
-    state = ListState(article_filter)
     offset = 0
     if token := page.cleaned_data["cursor"]:
         try:
-            offset = cursors.read(token, state.query_string())
+            offset = cursors.read(token, query.query_string())
         except cursors.InvalidCursor as error:
             raise BadRequest({"cursor": [str(error)]}) from None
-    return ListRequest(article_filter, state, offset, page.cleaned_data["limit"] or PER_PAGE)
+    return ListRequest(query, offset, page.cleaned_data["limit"] or PER_PAGE)
 
 
 def _misplaced(params):
@@ -65,11 +63,11 @@ def _misplaced(params):
 
 
 def openapi_parameters():
-    """The parameters as the OpenAPI schema describes them, with the limits ArticleFilter enforces."""
-    slug = {"type": "string", "pattern": SLUG, "maxLength": 120}
+    """The parameters as the OpenAPI schema describes them, with the limits the list enforces."""
+    slug = {"type": "string", "pattern": SLUG, "maxLength": MAX_SLUG_LENGTH}
     day = {"type": "string", "format": "date"}
     return [
-        _query("q", "Words to search for, as on the list page.", {"type": "string", "maxLength": search_length()}),
+        _query("q", "Words to search for, as on the list page.", {"type": "string", "maxLength": QUERY_MAX_LENGTH}),
         _repeatable("person", "A person's slug; repeat it to combine persons (all must appear).", slug),
         _repeatable("topic", "A topic's slug; repeat it to combine topics (all must apply).", slug),
         _query("date_after", "The first day, inclusive (YYYY-MM-DD).", day),
@@ -86,10 +84,6 @@ def openapi_parameters():
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": PER_PAGE},
         ),
     ]
-
-
-def search_length():
-    return ArticleFilter.base_filters["q"].extra["max_length"]
 
 
 def _query(name, description, schema):

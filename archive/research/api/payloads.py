@@ -6,8 +6,6 @@ from django.urls import reverse
 
 from archive.research.citations import cite_url
 
-SUBJECT_ROUTES = {"person": "api:person_detail", "topic": "api:topic_detail"}
-
 
 def article_api_path(article):
     day = article.published_date
@@ -20,7 +18,7 @@ def article_api_path(article):
 @functools.lru_cache(maxsize=4096)
 def subject_api_path(kind, slug):
     # A page of a hundred articles names a few hundred persons and topics, mostly the same ones.
-    return reverse(SUBJECT_ROUTES[kind], kwargs={"slug": slug})
+    return reverse(f"api:{kind}_detail", kwargs={"slug": slug})
 
 
 def article_ref(article, request):

@@ -2,7 +2,7 @@
 
 from ninja import Field, Schema
 
-from archive.reading.facets import LIMIT as FACET_LIMIT
+from archive.lists.limits import FACET_LIMIT
 
 PUBLISHED = (
     "When it was published: ISO 8601 with the Minsk offset when the dateline had a time, the bare day when it had none."
@@ -80,7 +80,7 @@ class ArticlePage(Schema):
     facets: Facets
 
 
-class Subject(SubjectRef):
+class CountedSubject(SubjectRef):
     description: str
     count: int = Field(description="How many articles are about this person or topic.")
     articles: str = Field(description="The API's list of these articles.")
@@ -88,8 +88,8 @@ class Subject(SubjectRef):
 
 class SubjectList(Schema):
     count: int
-    results: list[Subject]
+    results: list[CountedSubject]
 
 
-class SubjectOut(Subject):
+class SubjectOut(CountedSubject):
     years: list[YearCount] = Field(description="Its articles per year, newest first.")

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router
 
 from archive.index import lookup
+from archive.index.filters import Filters
 from archive.index.lookup import EVERY
-from archive.index.query import Filters
-from archive.reading.kinds import PERSONS, TOPICS
+from archive.models import PERSONS, TOPICS
 from archive.research.api import payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import Error, SubjectList, SubjectOut
@@ -26,7 +26,7 @@ def _index(request, kind):
 
 def _detail(request, kind, slug):
     subject = get_object_or_404(kind.model, slug=slug)
-    filters = kind.filters(subject.slug)
+    filters = Filters(**{kind.field: (subject.slug,)})
     years = sorted(lookup.counts(filters, {"year": EVERY})["year"], reverse=True)
     return {
         **payloads.counted_subject(kind.name, subject, sum(n for _, n in years), request),

@@ -1,6 +1,6 @@
 """Readers' filters and words as index queries, bounded whatever a reader types.
 
-Words are read by `archive.index.search.parse` (words, "phrases", OR, a trailing * for a prefix) and cut into index
+Words are read by `archive.index.syntax.parse` (words, "phrases", OR, a trailing * for a prefix) and cut into index
 terms by the index's own analyzer, so a query stems exactly as the text it looks for.
 """
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from archive.index import schema, search
+from archive.index import schema, syntax
 
 # More terms than a reader types; enough to keep one query's work small.
 MAX_TERMS = 12
@@ -45,7 +45,7 @@ class Filters:
 def words(text):
     """Parse a reader's query; a query with no word to look for gives `Words()` with no query: it matches nothing."""
     clauses, notes, terms, wanted = [], [], 0, False
-    for group in search.parse(text):
+    for group in syntax.parse(text):
         alternatives = []
         for term in group:
             if terms == MAX_TERMS:
@@ -82,7 +82,7 @@ def _term(term):
     return Query.boolean_query(per_field)
 
 
-def of(filters):
+def as_query(filters):
     """The index query of a list's filters."""
     clauses = [(Occur.Must, Query.term_query(schema.SCHEMA, "persons", slug)) for slug in filters.persons]
     clauses += [(Occur.Must, Query.term_query(schema.SCHEMA, "topics", slug)) for slug in filters.topics]

@@ -1,15 +1,12 @@
-"""Readers' search syntax, and how its hits are marked in titles and snippets.
+"""Readers' search syntax: what the words typed into a search box ask for.
 
 Queries are parsed here, never handed to a search engine's own syntax, so quotes, `*` or a stray `(` cannot
 raise: words, "quoted phrases", a trailing `*` for a prefix and `OR` between terms are understood, the rest
-is ignored. The read index (`archive.index.query`) turns the parsed terms into its queries.
+is ignored. The read index (`archive.index.filters`) turns the parsed terms into its queries.
 """
 
 import re
 from dataclasses import dataclass
-
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from archive.text import cyrillic
 
@@ -65,34 +62,3 @@ def stem(word):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
-
-
-def highlighter(text):
-    """A function that marks a query's words in a piece of text, for titles and snippets."""
-    stems = {stem(word) for group in parse(text) for term in group if not term.excluded for word in term.words}
-    if not stems:
-        return None
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + r")\w*", re.I)
-
-
-def highlight(text, pattern):
-    """Escape the text, then wrap the query's words in <mark>."""
-    if pattern is None:
-        return escape(text)
-    parts, end = [], 0
-    for match in pattern.finditer(text):
-        parts += [escape(text[end : match.start()]), "<mark>", escape(match.group()), "</mark>"]
-        end = match.end()
-    parts.append(escape(text[end:]))
-    return mark_safe("".join(parts))
-
-
-def snippet(text, pattern, words=36):
-    """About `words` words of the text around the first hit, marked; the opening words when nothing hits."""
-    tokens = text.split()
-    first = next((i for i, token in enumerate(tokens) if pattern and pattern.search(token)), 0)
-    start = max(0, first - words // 3)
-    window = " ".join(tokens[start : start + words])
-    lead = "… " if start > 0 else ""
-    tail = " …" if start + words < len(tokens) else ""
-    return mark_safe(lead + highlight(window, pattern) + tail)

@@ -1,30 +1,22 @@
 """What every list of articles shares: pagination."""
 
 from django.core.paginator import Page, Paginator
-from django.utils.text import Truncator
 
-PER_PAGE = 20
-MAX_PAGE = 999_999_999
+from archive.lists.limits import PER_PAGE
 
 
 class Pagination:
-    """One page of a list. A page number that is not a number shows the first page; past the end, none."""
+    """One page of a list, for the page a request asked for (`archive.lists.paging`): a value that is no page
+    number shows the first page; past the end, none. Either way the page says so."""
 
-    def __init__(self, request, articles, url_for, per_page=PER_PAGE):
+    def __init__(self, asked, articles, url_for, per_page=PER_PAGE):
         self.url_for = url_for
-        self.message = ""
-        raw = request.GET.get("page", "1")
-        # Past nine digits a number is no page of any list, and converting thousands of digits costs seconds.
-        number = min(int(raw[:10]), MAX_PAGE) if raw.isdigit() and raw.isascii() else None
-        if number is None or number < 1:
-            self.message = f"“{Truncator(raw).chars(40)}” is not a page number, so the first page is shown."
-            number = 1
+        self.message = asked.message
+        number = asked.number
         articles.expect((number - 1) * per_page, per_page)
         self.paginator = Paginator(articles, per_page)
         if number > self.paginator.num_pages:
-            # The number as asked for: past nine digits `number` is not it.
-            asked = Truncator(raw.lstrip("0")).chars(40)
-            self.message = f"There is no page {asked}: this list has {self.paginator.num_pages}."
+            self.message = asked.past_the_end(self.paginator.num_pages)
             self.page = Page([], number, self.paginator)
         else:
             self.page = self.paginator.page(number)

@@ -1,0 +1,11 @@
+"""How far a list's parameters may go: each limit is known here alone, for the pages, the API and the schema."""
+
+PER_PAGE = 20
+# Past nine digits a number is no page of any list, and converting thousands of digits costs seconds.
+MAX_PAGE = 999_999_999
+# Every person or topic more narrows the list; past a handful a list is empty, and each costs the index a term.
+MAX_SLUGS = 10
+MAX_SLUG_LENGTH = 120
+QUERY_MAX_LENGTH = 200
+# How many persons and topics a list's facets name.
+FACET_LIMIT = 12

@@ -1,0 +1,108 @@
+"""The article list's query, read once per request: the valid parameters in one order, the page, the index's
+filters and order, and the list's address for them. The redirect to the canonical address, the list page, its
+exports and the API all read this one object.
+
+The list's address is its whole state: only valid parameters, always in the same order, each value once, so that
+a bookmarked list reopens identically and every link on the page (chips, facets, pages) changes exactly one thing.
+"""
+
+import dataclasses
+import functools
+
+from django.http import QueryDict
+from django.urls import reverse
+
+from archive.index.lookup import NEWEST, RELEVANCE
+from archive.index.results import IndexedArticles
+from archive.lists import paging
+from archive.lists.filterset import ArticleFilter
+
+ORDER = ["q", "person", "topic", "date_after", "date_before", "sort"]
+
+
+def canonical_query(params, page=1):
+    query = QueryDict(mutable=True)
+    for name in ORDER:
+        value = params.get(name)
+        if not value:
+            continue
+        if isinstance(value, list):
+            query.setlist(name, sorted(set(value)))
+        else:
+            query[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    if page > 1:
+        query["page"] = page
+    return query.urlencode()
+
+
+def list_url(page=1, **params):
+    """The article list's URL for these parameters, in canonical form."""
+    query = canonical_query(params, page)
+    return _list_path() + (f"?{query}" if query else "")
+
+
+@functools.cache
+def _list_path():
+    # Every facet, chip and page link of a list is the list's path with other parameters: reversed once.
+    return reverse("archive:article_list")
+
+
+class ListQuery:
+    """What one request asks of the list. `params` holds the valid parameters that change the list; a
+    malformed one is in `errors` and left out."""
+
+    def __init__(self, data):
+        self.filterset = ArticleFilter(data)
+        self.form = self.filterset.form
+        self.errors = self.filterset.errors
+        self.filters = self.filterset.qs
+        self.page = paging.asked(data)
+        cleaned = self.form.cleaned_data
+        self.searching = self.filters.words is not None
+        default_sort = RELEVANCE if self.searching else NEWEST
+        chosen = cleaned.get("sort") or default_sort
+        self.ordering = NEWEST if chosen == RELEVANCE and not self.searching else chosen
+        self.params = {name: cleaned[name] for name in ORDER if cleaned.get(name)}
+        # An order that is the default, or that does not apply (relevance without a search), adds nothing.
+        if self.params.get("sort") in {default_sort, None} or self.params["sort"] != self.ordering:
+            self.params.pop("sort", None)
+
+    @classmethod
+    def from_request(cls, request):
+        """The request's list query, read the first time it is asked for and kept with the request."""
+        if not hasattr(request, "list_query"):
+            request.list_query = cls(request.GET)
+        return request.list_query
+
+    @property
+    def filters_without_dates(self):
+        """The filters without their dates, for counting articles per year."""
+        return dataclasses.replace(self.filters, date_after=None, date_before=None)
+
+    @property
+    def articles(self):
+        """Exactly the list page's articles in its order, read from the index a page at a time."""
+        return IndexedArticles(self.filters, self.ordering)
+
+    @property
+    def canonical_url(self):
+        """The list's one address for this query, or None when a malformed value is for the page to explain."""
+        if self.errors or not self.page.canonical:
+            return None
+        return self.url(page=self.page.number)
+
+    def query_string(self, page=1, **changes):
+        """The canonical query string with some parameters changed; None removes one."""
+        return canonical_query({**self.params, **changes}, page)
+
+    def url(self, page=1, **changes):
+        return list_url(page=page, **{**self.params, **changes})
+
+    def page_url(self, number):
+        return self.url(page=number)
+
+    def adding(self, name, slug):
+        return self.url(**{name: [*self.params.get(name, []), slug]})
+
+    def removing(self, name, slug):
+        return self.url(**{name: [s for s in self.params.get(name, []) if s != slug]})
