@@ -3,12 +3,12 @@ from django.core.management import call_command
 
 from archive.models import RelatedLink
 from archive.subjects.gazetteer import invalidate as invalidate_gazetteer
-from tests.browsing_archive import build_browsing_archive
-from tests.editing import make_editor
-from tests.importing import import_path
-from tests.locations import SEEDS
-from tests.research_archive import build_research_archive
-from tests.small_archive import SMALL_ARCHIVE
+from tests.support.browsing_archive import build_browsing_archive
+from tests.support.editing import make_editor
+from tests.support.importing import import_path
+from tests.support.locations import SEEDS
+from tests.support.research_archive import build_research_archive
+from tests.support.small_archive import SMALL_ARCHIVE
 
 
 @pytest.fixture

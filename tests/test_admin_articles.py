@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 from archive.models import Article, Decision, RelatedLink, SlugRedirect
-from tests.clock import NEW_YEARS_EVE
-from tests.editing import change_form_data
+from tests.support.clock import NEW_YEARS_EVE
+from tests.support.editing import change_form_data
 
 LEAD_SLUG = "lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter"
 

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, SourceFile
-from tests.clock import NEW_YEARS_EVE
-from tests.editing import IMPORT_URL
+from tests.support.clock import NEW_YEARS_EVE
+from tests.support.editing import IMPORT_URL
 
 PAGE = """A commentary with <b>markup</b> in its title
 

@@ -9,7 +9,7 @@ from archive.admin.forms import ImportForm
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, Mention, Person, RelatedLink, SourceFile
 from archive.subjects import tagging
-from tests.editing import IMPORT_URL
+from tests.support.editing import IMPORT_URL
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 RELATED = "Belarusian authorities resumed arrests of opposition"

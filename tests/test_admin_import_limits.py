@@ -7,7 +7,7 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Article, Person, SourceFile
-from tests.editing import IMPORT_URL
+from tests.support.editing import IMPORT_URL
 
 PAGE = "A short commentary\n\nApril 22, 2016\n\nIts only paragraph.\n"
 

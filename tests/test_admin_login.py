@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.cache.backends import locmem
 
-from tests.editing import PASSWORD
+from tests.support.editing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from archive.importing.loader import import_file
 from archive.models import ArticleTopic, Decision, Mention, Person, UnknownName
-from tests.editing import make_editor
+from tests.support.editing import make_editor
 
 PAGES = Path(__file__).resolve().parent / "tagging" / "pages"
 SIMILAR = "Belarusian authorities resumed arrests of opposition"

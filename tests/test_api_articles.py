@@ -4,7 +4,7 @@ of what is not there."""
 import pytest
 
 from archive.models import SlugRedirect
-from tests.api_answers import BASE, get
+from tests.support.api_answers import BASE, get
 
 
 def test_an_article_gives_its_text_its_similar_items_in_page_order_and_its_citations(client, lead_with_similar):

@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from archive.index import store
 from archive.lists.query import ListQuery
-from tests.api_answers import BASE, MALFORMED, get
+from tests.support.api_answers import BASE, MALFORMED, get
 
 
 def page_links(client, url):

@@ -15,7 +15,7 @@ from schemathesis.checks import (
 
 from archive.research.api.service import api
 from archive.wsgi import application
-from tests.browsing_archive import build_browsing_archive
+from tests.support.browsing_archive import build_browsing_archive
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 

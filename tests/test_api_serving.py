@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive.research.api.service import api
-from tests.api_answers import BASE, get
+from tests.support.api_answers import BASE, get
 
 API_URLS = [
     "/api/",

@@ -1,6 +1,6 @@
 """Persons and topics in the API: by name, with how many articles each has, and their articles per year."""
 
-from tests.api_answers import BASE, get
+from tests.support.api_answers import BASE, get
 
 
 def test_persons_and_topics_come_by_name_with_how_many_articles_each_has(client, small_archive):

@@ -6,8 +6,8 @@ from django.test import Client
 
 from archive.index import recording
 from archive.models import Article
-from tests.importing import import_path
-from tests.locations import PAGES
+from tests.support.importing import import_path
+from tests.support.locations import PAGES
 
 pytestmark = pytest.mark.django_db
 

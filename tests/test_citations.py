@@ -9,7 +9,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from tests.clock import NEW_YEARS_EVE
+from tests.support.clock import NEW_YEARS_EVE
 
 LEAD_URL = "http://testserver/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 DATELESS_URL = "http://testserver/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browsing_archive import MARCH, RELEASE, SANCTIONS, SEED_LEAD, SEED_RELATED, permalink
+from tests.support.browsing_archive import MARCH, RELEASE, SANCTIONS, SEED_LEAD, SEED_RELATED, permalink
 
 BASE = "http://testserver"
 SITE = "Belarus Commentary Archive"

@@ -6,8 +6,8 @@ import sys
 
 from django.conf import settings
 
-from tests.locations import ROOT
-from tests.outage_services import site_environment
+from tests.support.locations import ROOT
+from tests.support.outage_services import site_environment
 
 # The bound each kind of process's connection has, read back by a script: (PostgreSQL's, SQLite's).
 BOUND = {

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.benchmarks.deployment import Deployment
-from tests.locations import PAGES, SEEDS
+from benchmarks.deployment import Deployment
+from tests.support.locations import PAGES, SEEDS
 
 # Short, so that the test sees a page go stale; deployments keep the archive's default of five minutes.
 MAX_AGE = 2

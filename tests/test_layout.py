@@ -4,13 +4,13 @@ import ast
 
 import pytest
 
-from tests.locations import ROOT
+from tests.support.locations import ROOT
 
 LONGEST_MODULE = 300
 LONGEST_FUNCTION = 50
 SOURCES = sorted(
     path
-    for folder in ("archive", "tests", "deploy")
+    for folder in ("archive", "benchmarks", "tests", "deploy")
     for path in (ROOT / folder).rglob("*.py")
     if "migrations" not in path.parts
 )

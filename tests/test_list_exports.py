@@ -9,7 +9,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.index import store
-from tests.list_exports import BASE, DATELESS, LEAD, RELATED, RELATED_SUMMARY, add_articles, csv_rows, download, listed
+from tests.support.list_exports import (
+    BASE,
+    DATELESS,
+    LEAD,
+    RELATED,
+    RELATED_SUMMARY,
+    add_articles,
+    csv_rows,
+    download,
+    listed,
+)
 
 
 def test_a_person_and_date_filter_exports_exactly_the_rows_the_list_shows(client, research_archive):

@@ -11,8 +11,8 @@ from django.core.management import call_command
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleSource, RelatedLink, SourceFile
-from tests.importing import export, import_path
-from tests.locations import PAGES
+from tests.support.importing import export, import_path
+from tests.support.locations import PAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from sickle.oaiexceptions import NoRecordsMatch
 
 from archive.index import recording
 from archive.models import Article, Change, Mention
-from tests.oai_protocol import valid
-from tests.research_archive import build_research_archive
+from tests.support.oai_protocol import valid
+from tests.support.research_archive import build_research_archive
 
 REPOSITORY = "archive.example.org"
 # Four articles more than the research archive's three, so that a page of two leaves a list in four parts.

@@ -8,7 +8,7 @@ from archive.importing import parser
 from archive.importing.parser import Dateline, ParseError, Photo, decode, parse_dateline, parse_page, parse_photo
 from archive.models import Article
 from archive.text.rendering import html_to_text, markdown_to_html, paragraphs_to_markdown
-from tests.locations import PAGES, SEEDS
+from tests.support.locations import PAGES, SEEDS
 
 
 def parse_file(path):

@@ -7,8 +7,8 @@ import pytest
 
 from archive.importing.loader import import_file
 from archive.models import Article, SlugRedirect, SourceFile
-from tests.locations import SEEDS
-from tests.research_archive import LEAD_TITLE
+from tests.support.locations import SEEDS
+from tests.support.research_archive import LEAD_TITLE
 
 OLD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 MIDDLE = "/articles/2016/04/22/lukashenko-and-the-russo-american-conflict/"

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from tests.locations import ROOT
-from tests.outage_services import (
+from tests.support.locations import ROOT
+from tests.support.outage_services import (
     LEAD,
     STATEMENT_TIMEOUT_MS,
     TIMEOUT_SECONDS,

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from tests.outage_services import CACHE_RETRY_SECONDS, LEAD, Redis, Site, prepared, site_environment
+from tests.support.outage_services import CACHE_RETRY_SECONDS, LEAD, Redis, Site, prepared, site_environment
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import markdown
 import nh3
 import pytest
 
-from archive.benchmarks.synthetic import paragraphs
 from archive.text import rendering
 from archive.text.rendering import escape_paragraph, html_to_text, markdown_to_html, paragraphs_to_markdown
+from benchmarks.synthetic import paragraphs
 
 AWKWARD_TEXT = [
     "Hello <b>bold</b> & &amp; *star* _under_ [link](http://example.com) `code` \\ backslash",

@@ -8,7 +8,7 @@ import runpy
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.locations import ROOT
+from tests.support.locations import ROOT
 
 PRODUCTION_KEY = "k" * 25 + "e" * 25
 TLS_VARIABLES = [

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from archive.models import Article, Decision, Mention, Person
-from tests.research_archive import build_research_archive
+from tests.support.research_archive import build_research_archive
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 BASE = "http://testserver"

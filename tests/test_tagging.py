@@ -7,7 +7,7 @@ import pytest
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, SourceFile, UnknownName
-from tests.importing import export
+from tests.support.importing import export
 
 PAGES = Path(__file__).resolve().parent / "tagging" / "pages"
 

@@ -6,7 +6,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from archive.management.commands.tag_eval import PASSAGES
-from tests.locations import ROOT
+from tests.support.locations import ROOT
 
 
 def test_the_evaluation_reads_the_labelled_passages_from_the_projects_fixtures():

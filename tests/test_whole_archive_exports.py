@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 
 from archive.index import store
-from tests.importing import import_path
-from tests.list_exports import BASE, DATELESS, LEAD, RELATED
-from tests.locations import PAGES
+from tests.support.importing import import_path
+from tests.support.list_exports import BASE, DATELESS, LEAD, RELATED
+from tests.support.locations import PAGES
 
 
 def export_files(read_index):

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 import tantivy
-from django.http import Http404
 
 from archive.index import cards, documents, lookup, schema
+from archive.models import Article
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Surroundings:
 def of(article):
     """Its persons and topics, similar items in page order, the leads that list it (newest first) and its
     neighbours. The article is given its persons and topics as `public_mentions` and `public_topics`, as
-    `with_subjects` would; Http404 when it is gone meanwhile.
+    `with_subjects` would; Article.DoesNotExist when it is gone meanwhile.
 
     From the database instead when the index does not hold the article yet (another process is still applying
     its change): a page made then must be as complete as any other of its generation, which caches keep.
@@ -31,7 +31,7 @@ def of(article):
         read = _from_database
         own = read([article.pk]).get(article.pk)
         if own is None:
-            raise Http404("No such article")
+            raise Article.DoesNotExist(f"Article {article.pk} is gone")
     article.public_mentions, article.public_topics = own.public_mentions, own.public_topics
     previous, following = lookup.neighbours(article)
     found = read([*own.related, *own.listed_under, previous, following])

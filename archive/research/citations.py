@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from archive import permalinks
+from archive.serving.shortcuts import article_or_404
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
@@ -137,7 +137,7 @@ def cite_url(article, kind):
 
 def cite(request, year, month, day, slug, kind):
     """Serve one citation file; under a former slug, send the reader to the article's current one."""
-    article, moved = permalinks.resolve(year, month, day, slug)
+    article, moved = article_or_404(year, month, day, slug)
     if moved:
         return redirect(cite_url(article, kind), permanent=True)
     media_type, render = FORMATS[kind]

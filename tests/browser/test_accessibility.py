@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browsing_archive import PAGE_URLS
+from tests.support.browsing_archive import PAGE_URLS
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 

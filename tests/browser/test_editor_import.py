@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from archive.models import Article, SourceFile
-from tests.editing import PASSWORD, make_editor
+from tests.support.editing import PASSWORD, make_editor
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 LEAD_URL = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"

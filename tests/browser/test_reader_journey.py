@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browsing_archive import MARCH, RELEASE, SEED_RELATED, permalink
+from tests.support.browsing_archive import MARCH, RELEASE, SEED_RELATED, permalink
 
 STATKEVICH_FILTER = "person=nikolai-statkevich"
 

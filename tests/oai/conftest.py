@@ -4,7 +4,7 @@ with its articles stamped on fixed days of March 2021."""
 import pytest
 
 from tests.oai.provider import REPOSITORY, stamp_articles
-from tests.research_archive import LEAD_TITLE, RELATED_TITLE, build_research_archive
+from tests.support.research_archive import LEAD_TITLE, RELATED_TITLE, build_research_archive
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from lxml import etree
 
 from archive.index import recording
 from archive.models import Article, Change
-from tests.oai_protocol import NAMESPACES, valid
+from tests.support.oai_protocol import NAMESPACES, valid
 
 REPOSITORY = "archive.example.org"
 LEAD = "articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter"

@@ -6,8 +6,8 @@ import pytest
 from archive.models import Article, Change, Mention
 from archive.research.oai import datestamps
 from tests.oai.provider import DATELESS_ID, LEAD_ID, RELATED_ID, echoed, oai, utc
-from tests.oai_protocol import NAMESPACES, text, texts
-from tests.research_archive import LEAD_TITLE, RELATED_TITLE
+from tests.support.oai_protocol import NAMESPACES, text, texts
+from tests.support.research_archive import LEAD_TITLE, RELATED_TITLE
 
 
 def test_lists_are_ordered_by_datestamp_and_carry_every_article(archive):

@@ -2,8 +2,8 @@
 response validates against the OAI-PMH 2.0 and oai_dc schemas."""
 
 from tests.oai.provider import LEAD, LEAD_ID, RELATED, RELATED_ID, REPOSITORY, echoed, oai
-from tests.oai_protocol import NAMESPACES, text, texts
-from tests.research_archive import LEAD_TITLE
+from tests.support.oai_protocol import NAMESPACES, text, texts
+from tests.support.research_archive import LEAD_TITLE
 
 
 def test_identify_describes_the_repository_its_identifiers_and_its_policies(archive):

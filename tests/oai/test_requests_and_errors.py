@@ -7,7 +7,7 @@ from django.test import Client
 from archive.index import recording
 from archive.models import Article
 from tests.oai.provider import LEAD, LEAD_ID, RELATED_ID, REPOSITORY, echoed, error, listed, oai
-from tests.oai_protocol import texts, valid
+from tests.support.oai_protocol import texts, valid
 
 
 def test_post_is_answered_as_get_without_a_csrf_token(archive):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests import index_processes
+from tests.support import index_processes
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ similar item of 25 September 2017 about Statkevich and Neklyaev (see tests/test_
 from django.urls import reverse
 
 from archive.index import store
-from tests.editing import change_form_data
+from tests.support.editing import change_form_data
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 SIMILAR = "Belarusian authorities resumed arrests of opposition"

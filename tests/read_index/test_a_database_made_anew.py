@@ -2,9 +2,9 @@
 the index rebuilt."""
 
 from archive.index import store
-from tests import index_processes
-from tests.locations import PAGES
 from tests.read_index.reading import applied
+from tests.support import index_processes
+from tests.support.locations import PAGES
 
 
 def test_a_database_made_anew_under_an_old_index_is_detected_and_the_index_rebuilt(

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from archive.index import filters, lookup, store
 from archive.models import Article, Decision, Mention, Person
-from tests.editing import IMPORT_URL
 from tests.read_index.reading import (
     LEAD,
     LEAD_SLUG,
@@ -22,6 +21,7 @@ from tests.read_index.reading import (
     post_form,
     titles,
 )
+from tests.support.editing import IMPORT_URL
 
 
 def test_a_command_line_import_is_listed_and_found_at_once(client, gazetteer, seed_page_path):

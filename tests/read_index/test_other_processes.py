@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import index_processes
 from tests.read_index.reading import LEAD, SIMILAR, applied
+from tests.support import index_processes
 
 
 @pytest.mark.parametrize("shared", [True, False], ids=["one-index-folder", "a-folder-each"])

@@ -2,13 +2,12 @@
 
 from django.shortcuts import redirect, render
 
-from archive import permalinks
-from archive.index import surroundings
 from archive.lists.filterset import SORTS
 from archive.lists.query import ListQuery
 from archive.reading import facets, highlighting
 from archive.reading.chips import chips
 from archive.reading.pagination import Pagination
+from archive.serving.shortcuts import article_or_404, surroundings_or_404
 from archive.text.rendering import html_to_text
 
 
@@ -55,10 +54,10 @@ def _results(query, articles):
 
 
 def article_detail(request, year, month, day, slug):
-    article, moved = permalinks.resolve(year, month, day, slug)
+    article, moved = article_or_404(year, month, day, slug)
     if moved:
         return redirect(article, permanent=True)
-    around = surroundings.of(article)
+    around = surroundings_or_404(article)
     return render(
         request,
         "archive/article_detail.html",

@@ -3,14 +3,14 @@
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from ninja import Path, Router
 
-from archive import permalinks
-from archive.index import lookup, surroundings
+from archive.index import lookup
 from archive.index.lookup import EVERY
 from archive.lists.limits import FACET_LIMIT
 from archive.models import Person, Topic
 from archive.research.api import cursors, params, payloads
 from archive.research.api.params import SAFE, SLUG
 from archive.research.api.schemas import ArticleOut, ArticlePage, Error
+from archive.serving.shortcuts import article_or_404, surroundings_or_404
 
 router = Router(tags=["articles"])
 
@@ -80,10 +80,10 @@ def article_detail(
     day: int = Path(..., ge=1, le=31),
     slug: str = Path(..., pattern=SLUG, max_length=120),
 ):
-    article, _ = permalinks.resolve(year, month, day, slug)
+    article, _ = article_or_404(year, month, day, slug)
     # A former slug, and a day or month written without its leading zero, all lead to the one current address.
     current = payloads.article_api_path(article)
     if request.path != current:
         return HttpResponsePermanentRedirect(current)
-    around = surroundings.of(article)
+    around = surroundings_or_404(article)
     return payloads.article_detail(article, around.related, around.listed_under, request)

@@ -11,11 +11,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 from django.urls import reverse
 
-from archive.benchmarks.deployment import free_port, wait_for
-from archive.benchmarks.environment import production_over_http
-from archive.benchmarks.pages import COMMON_WORDS, list_url, rare_words
-from archive.benchmarks.wrk import lua_string
 from archive.models import Article, Person, RelatedLink, Topic
+from benchmarks.deployment import free_port, wait_for
+from benchmarks.environment import production_over_http
+from benchmarks.pages import COMMON_WORDS, list_url, rare_words
+from benchmarks.wrk import lua_string
 
 # Each wrk thread walks the same list from its own starting point, so the mix is the same in every stretch of time.
 LOAD_LUA = """

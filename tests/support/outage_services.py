@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.benchmarks.deployment import free_port, wait_for
-from archive.benchmarks.environment import production_over_http
-from tests.locations import ROOT, SEEDS
+from benchmarks.deployment import free_port, wait_for
+from benchmarks.environment import production_over_http
+from tests.support.locations import ROOT, SEEDS
 
 TIMEOUT_SECONDS = 60
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"

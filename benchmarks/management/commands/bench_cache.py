@@ -12,10 +12,10 @@ from django.db import connection
 from django.db.models import Count
 from django.test import Client, override_settings
 
-from archive.benchmarks.deployment import Deployment
-from archive.benchmarks.environment import production_over_http
-from archive.benchmarks.wrk import wrk
 from archive.models import Article, Person, RelatedLink
+from benchmarks.deployment import Deployment
+from benchmarks.environment import production_over_http
+from benchmarks.wrk import wrk
 
 IN_PROCESS_RUNS = 200
 

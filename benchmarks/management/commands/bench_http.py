@@ -7,12 +7,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive.benchmarks import in_process, pages, wrk
-from archive.benchmarks.deployment import free_port
-from archive.benchmarks.environment import production_over_http
 from archive.models import Article
+from benchmarks import in_process, pages, wrk
+from benchmarks.deployment import free_port
+from benchmarks.environment import production_over_http
 
-BENCH_SETTINGS = "archive.benchmarks.settings"
+BENCH_SETTINGS = "benchmarks.settings"
 # Each measured under wrk beside a minimal page of its own size, made in the same run on the same server.
 WRK_PAGES = [
     ("article", "article page"),

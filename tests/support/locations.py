@@ -2,6 +2,6 @@
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "fixtures" / "seeds"
-PAGES = Path(__file__).resolve().parent / "pages"
+PAGES = ROOT / "tests" / "pages"

@@ -9,7 +9,7 @@ articles about the same person: the seed's similar item (25 September 2017) fall
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
 from archive.text.identity import slug_for
-from tests.locations import SEEDS
+from tests.support.locations import SEEDS
 
 RELEASE_PAGE = """\
 Statkevich released after five days of administrative arrest

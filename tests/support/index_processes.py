@@ -23,7 +23,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Long enough for a slow machine; a process that takes longer has hung.
 TIMEOUT_SECONDS = 60
 

@@ -3,12 +3,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.benchmarks.synthetic import pages
 from archive.importing.folders import CATCH_UP_SECONDS
 from archive.importing.loader import import_file
 from archive.importing.outcomes import REJECTED
 from archive.index import recording, store
 from archive.models import Article
+from benchmarks.synthetic import pages
 
 
 def rss_mib(kind="RssAnon"):

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from archive.benchmarks import views
 from archive.urls import urlpatterns as site_patterns
+from benchmarks import views
 
 urlpatterns = [
     path("benchmark/minimal/<int:size>/", views.minimal, name="benchmark_minimal"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from archive.importing.loader import import_file
 from archive.models import Article, ArticleTopic, Decision, Mention, Person, Topic
-from tests.locations import SEEDS
+from tests.support.locations import SEEDS
 
 DATELESS_PAGE = """\
 Opposition <leaders> & the "Vilnius" talks
