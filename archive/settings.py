@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "archive.reading.context_processors.site_name",
                 "archive.reading.context_processors.site_links",
+                "archive.reading.context_processors.search_box",
             ],
         },
     },

@@ -84,12 +84,17 @@ class ListQuery:
         """Exactly the list page's articles in its order, read from the index a page at a time."""
         return IndexedArticles(self.filters, self.ordering)
 
+    @functools.cached_property
+    def address(self):
+        """The list's address for the valid parameters and the page shown: what its canonical link names."""
+        return self.url(page=self.page.number)
+
     @property
     def canonical_url(self):
-        """The list's one address for this query, or None when a malformed value is for the page to explain."""
+        """The address to redirect to, or None when a malformed value is for the page to explain."""
         if self.errors or not self.page.canonical:
             return None
-        return self.url(page=self.page.number)
+        return self.address
 
     def query_string(self, page=1, **changes):
         """The canonical query string with some parameters changed; None removes one."""

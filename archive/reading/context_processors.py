@@ -5,6 +5,8 @@ import functools
 from django.conf import settings
 from django.urls import reverse
 
+from archive.lists.limits import QUERY_MAX_LENGTH
+
 SITE_LINKS = {
     "home": "archive:home",
     "articles": "archive:article_list",
@@ -17,6 +19,11 @@ SITE_LINKS = {
 def site_name(request):
     """`site_name`: the archive's name, for titles, the masthead and the footer."""
     return {"site_name": settings.ARCHIVE_SITE_NAME}
+
+
+def search_box(request):
+    """`query_max_length`: how long a search may be, for the masthead's search box."""
+    return {"query_max_length": QUERY_MAX_LENGTH}
 
 
 def site_links(request):

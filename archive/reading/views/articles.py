@@ -21,7 +21,7 @@ def article_list(request):
         "archive/article_list.html",
         {
             "section": "articles",
-            "canonical": request.build_absolute_uri(query.url(page=pagination.page.number)),
+            "canonical": request.build_absolute_uri(query.address),
             "query": query,
             "form": query.form,
             "query_string": query.query_string(),
