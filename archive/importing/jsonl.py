@@ -21,8 +21,9 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def export_queryset(queryset):
-    """The queryset with everything a record needs fetched in a constant number of queries a chunk.
+def export_queryset(queryset, *, sources=True):
+    """The queryset with everything a record needs fetched in a constant number of queries a chunk; without
+    `sources`, the files the articles came from are not read (`export_sources` is then empty).
 
     Each relation lands in a plain list and brings only the columns a record shows: prefetching into managers
     builds a queryset for every article and relation, and whole rows bring every source file's text along; the
@@ -61,7 +62,9 @@ def export_queryset(queryset):
             "sources",
             queryset=ArticleSource.objects.select_related("source")
             .only("article", "role", "source__name", "source__sha256")
-            .order_by("source__name", "source__sha256", "role"),
+            .order_by("source__name", "source__sha256", "role")
+            if sources
+            else ArticleSource.objects.none(),
             to_attr="export_sources",
         ),
     )
