@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from archive import permalinks
+from archive.importing import columns
 from archive.importing.merge import Version
 from archive.importing.parser import CONTROL
 from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
@@ -196,7 +197,7 @@ def parse_record(text, line):
         if date != address[0]:
             raise RecordError(f"the URL {data['url']} does not match the publication date {published}", line)
         photo = data.get("photo") or {}
-        return Record(
+        record = Record(
             line=line,
             url=data["url"],
             slug=address[1],
@@ -217,6 +218,9 @@ def parse_record(text, line):
             topics_rejected=tuple(_subjects(data, "topics_rejected", line)),
             sources=tuple(_sources(data, line)),
         )
+        if found := columns.problem(data, record.slug):
+            raise RecordError(found, line)
+        return record
     except RecordError:
         raise
     except json.JSONDecodeError as error:
