@@ -140,3 +140,23 @@ def test_the_admin_is_never_cached(deployment):
     assert "no-store" in response.getheader("Cache-Control")
     assert "private" in response.getheader("Cache-Control")
     assert response.getheader("X-Cache-Status") is None
+
+
+FORGED = {
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Ssl": "on",
+    "X-Forwarded-Protocol": "ssl",
+    "X-Forwarded-Host": "attacker.example",
+    "X-Forwarded-Port": "8443",
+    "Forwarded": "proto=https;host=attacker.example",
+}
+
+
+def test_forwarded_headers_a_client_sends_through_nginx_change_neither_scheme_nor_host(deployment):
+    """nginx sets the one header the archive trusts, X-Forwarded-Proto, and drops the others a client may send."""
+    forged = deployment.get("/feeds/articles.atom", headers={"Host": "localhost", **FORGED})
+
+    assert forged.status == 200
+    assert re.search(r'<link href="([^"]+)" rel="alternate"', forged.text)[1] == "http://localhost/articles/"
+    assert "attacker.example" not in forged.text
+    assert "https://" not in forged.text
