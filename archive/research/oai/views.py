@@ -1,11 +1,14 @@
 """The endpoint at /oai/: GET and HEAD served as every public page is, POST as the protocol also requires."""
 
+from urllib.parse import urlencode
+
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from archive.research.oai import arguments, envelope, verbs
 from archive.research.oai.errors import OaiError
+from archive.serving import cache
 from archive.serving.public import public
 
 FORM = "application/x-www-form-urlencoded"
@@ -30,7 +33,18 @@ def _as_asked(request):
     return None
 
 
+def _kept_under(request):
+    """The verb and its arguments in one order; a request the protocol refuses is answered afresh each time, so that
+    arguments a client makes up are not kept."""
+    try:
+        verb, given = arguments.parse(request.GET)
+    except OaiError:
+        return None
+    return urlencode(sorted({"verb": verb, **given}.items()))
+
+
 @public(url=_as_asked)
+@cache.keyed_on(_kept_under)
 def _get(request):
     return answer(request, request.GET)
 
