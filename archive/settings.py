@@ -248,7 +248,8 @@ ARCHIVE_IMPORT_MAX_ZIP_RATIO = 100
 
 # Lead images: checked with Pillow, then resized to these widths as WebP with a JPEG fallback.
 ARCHIVE_IMAGE_MAX_BYTES = 10_000_000
-ARCHIVE_IMAGE_MAX_PIXELS = 40_000_000
+# A 24-megapixel camera's frame: decoding one takes up to 96 MB a copy (RGBA), and time in proportion.
+ARCHIVE_IMAGE_MAX_PIXELS = 24_000_000
 ARCHIVE_IMAGE_FORMATS = ["JPEG", "PNG", "WEBP"]
 ARCHIVE_IMAGE_WIDTHS = [480, 960, 1440]
 

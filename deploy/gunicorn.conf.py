@@ -19,7 +19,11 @@ limit_request_field_size = 8190
 # Recycle workers now and then, staggered, so that no slow leak can grow without bound.
 max_requests = 5000
 max_requests_jitter = 500
-# Only nginx on this host may say a request came over TLS.
+# Only nginx on this host may say a request came over TLS, and only by the one header it sets itself
+# (deploy/nginx/proxy_params): gunicorn's default also believes X-Forwarded-Ssl and X-Forwarded-Protocol, which
+# nginx passes on from the client as sent, and takes SCRIPT_NAME and PATH_INFO from headers.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+forwarder_headers = ""
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"

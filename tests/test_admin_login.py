@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.cache.backends import locmem
 
-from tests.support.editing import PASSWORD
+from tests.support.editing import PASSWORD, make_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,33 @@ def test_behind_the_trusted_proxy_the_address_it_forwards_is_counted(client, edi
 
     assert errors(refused) == [REFUSED]
     assert logged_in(other)
+
+
+@pytest.mark.parametrize(
+    ("username", "failing_as"),
+    [
+        ("editor", "ｅｄｉｔｏｒ"),  # fullwidth letters, which the login reads as "editor"
+        ("editor", "ｅｄｉｔｏｒ\u3000"),  # and an ideographic space after them
+        ("andré", "andre\u0301"),  # e and a combining acute accent, which the login reads as é
+        ("andré", "ＡＮＤＲＥ\u0301"),  # the same in fullwidth capitals
+        ("editor", "EDITOR"),
+    ],
+)
+def test_failures_under_a_look_alike_of_a_username_count_for_that_username(
+    client, django_user_model, username, failing_as
+):
+    make_editor(django_user_model, username)
+    for number in range(10):
+        log_in(client, failing_as, "wrong", address=f"10.0.3.{number}")
+
+    response = log_in(client, username, PASSWORD, address="10.0.4.1")
+
+    assert not logged_in(response)
+    assert errors(response) == [REFUSED]
+
+
+def test_a_look_alike_of_a_username_finds_the_account_it_is_throttled_as(client, django_user_model):
+    """The spelling the throttle counts under is the one the login looks the account up by."""
+    make_editor(django_user_model, "andré")
+
+    assert logged_in(log_in(client, "ａｎｄｒｅ\u0301", PASSWORD))

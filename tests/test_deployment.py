@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.deployment import Deployment
-from tests.support.locations import PAGES, SEEDS
+from tests.support.locations import PAGES, ROOT, SEEDS
+from tests.support.outage_services import Redis
 
 # Short, so that the test sees a page go stale; deployments keep the archive's default of five minutes.
 MAX_AGE = 2
@@ -140,3 +141,36 @@ def test_the_admin_is_never_cached(deployment):
     assert "no-store" in response.getheader("Cache-Control")
     assert "private" in response.getheader("Cache-Control")
     assert response.getheader("X-Cache-Status") is None
+
+
+FORGED = {
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Ssl": "on",
+    "X-Forwarded-Protocol": "ssl",
+    "X-Forwarded-Host": "attacker.example",
+    "X-Forwarded-Port": "8443",
+    "Forwarded": "proto=https;host=attacker.example",
+}
+
+
+def test_forwarded_headers_a_client_sends_through_nginx_change_neither_scheme_nor_host(deployment):
+    """nginx sets the one header the archive trusts, X-Forwarded-Proto, and drops the others a client may send."""
+    forged = deployment.get("/feeds/articles.atom", headers={"Host": "localhost", **FORGED})
+
+    assert forged.status == 200
+    assert re.search(r'<link href="([^"]+)" rel="alternate"', forged.text)[1] == "http://localhost/articles/"
+    assert "attacker.example" not in forged.text
+    assert "https://" not in forged.text
+
+
+def test_the_shipped_redis_configuration_bounds_the_caches_memory_and_evicts_what_is_least_used():
+    """A flood of addresses can then cost rebuilt pages, never the host's memory."""
+    import redis
+
+    server = Redis(config=ROOT / "deploy" / "redis.conf")
+    try:
+        limits = redis.Redis(port=server.port).config_get("maxmemory*")
+    finally:
+        server.stop()
+
+    assert (limits["maxmemory"], limits["maxmemory-policy"]) == (str(256 * 1024 * 1024), "allkeys-lfu")

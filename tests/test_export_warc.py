@@ -14,7 +14,7 @@ from PIL import Image
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.admin import images
-from archive.models import Article
+from archive.models import Article, SourceFile
 from tests.support.research_archive import LEAD_TITLE, build_research_archive
 
 BASE = "https://archive.example.org"
@@ -117,6 +117,16 @@ def test_the_warc_holds_one_response_for_every_public_page_image_and_static_file
         f"wrote {len(PAGES)} pages, 4 images, {len(static_files(settings))} static files to "
         f"{folder / 'archive.warc.gz'}, indexed in {folder / 'archive.cdxj'}\n"
     )
+
+
+def test_the_warc_names_no_import_file_and_not_the_person_an_editor_rejected(exported):
+    """Vladimir Putin is rejected on the dateless article only: its page and citations never name him."""
+    found = responses(exported)
+    traces = [value for source in SourceFile.objects.all() for value in (source.name, source.sha256)]
+    dateless = [body for url, (_, body) in found.items() if url.startswith(BASE + DATELESS)]
+
+    assert [trace for trace in traces if any(trace.encode() in body for _, body in found.values())] == []
+    assert (len(traces), len(dateless), [body for body in dateless if b"Putin" in body]) == (4, 4, [])
 
 
 def test_every_response_is_byte_for_byte_what_the_site_serves(exported, settings):

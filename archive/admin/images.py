@@ -3,6 +3,7 @@ resized into the renditions the pages show, and removed with those when they are
 
 import hashlib
 import io
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -28,6 +29,23 @@ ORIGINAL_FORMATS = {
 }
 # The modes each format is written in as they are; any other is written as RGB, or RGBA where it is transparent.
 ORIGINAL_MODES = {"JPEG": {"L", "RGB"}, "PNG": {"L", "LA", "RGB", "RGBA"}, "WEBP": {"RGB", "RGBA"}}
+# A JPEG decoder scales down by eight at most while it decodes: reading every byte, it still finds a cut-off file.
+SMALLEST_DRAFT = (1, 1)
+
+
+@contextmanager
+def opened(file):
+    """The image in `file`, opened from its header alone and refused there when it has too many pixels: decoding
+    costs time and memory in proportion to them, so every step that decodes an image opens it through here."""
+    with Image.open(file) as image:
+        width, height = image.size
+        if width * height > settings.ARCHIVE_IMAGE_MAX_PIXELS:
+            raise ValidationError(
+                f"The image is {width} × {height} pixels; at most "
+                f"{settings.ARCHIVE_IMAGE_MAX_PIXELS / 1_000_000:g} million pixels are accepted.",
+                code="image_too_many_pixels",
+            )
+        yield image
 
 
 def check(upload):
@@ -41,19 +59,17 @@ def check(upload):
     upload.seek(0)
     try:
         with Image.open(upload) as image:
-            kind, (width, height) = image.format, image.size
-            if kind not in settings.ARCHIVE_IMAGE_FORMATS:
-                raise ValidationError(f"{kind} images are not accepted; upload {_accepted()}.", code="image_type")
-            if width * height > settings.ARCHIVE_IMAGE_MAX_PIXELS:
+            if image.format not in settings.ARCHIVE_IMAGE_FORMATS:
                 raise ValidationError(
-                    f"The image is {width} × {height} pixels; at most "
-                    f"{settings.ARCHIVE_IMAGE_MAX_PIXELS / 1_000_000:g} million pixels are accepted.",
-                    code="image_too_many_pixels",
+                    f"{image.format} images are not accepted; upload {_accepted()}.", code="image_type"
                 )
-            image.verify()
-        # verify() reads little of a JPEG; decoding it whole finds a cut-off file before renditions would fail.
         upload.seek(0)
-        with Image.open(upload) as image:
+        with opened(upload) as image:
+            image.verify()
+        # verify() reads little of a JPEG; decoding it finds a cut-off file before renditions would fail.
+        upload.seek(0)
+        with opened(upload) as image:
+            image.draft(image.mode, SMALLEST_DRAFT)
             image.load()
     except Image.DecompressionBombError:
         raise ValidationError(
@@ -78,12 +94,15 @@ def stripped(upload):
     Returns a new upload named "original" with the extension of its format; `archive_name` names it for storage.
     """
     upload.seek(0)
-    with Image.open(upload) as image:
+    with opened(upload) as image:
         kind = image.format
         extension, content_type, options = ORIGINAL_FORMATS[kind]
-        upright = _mode_for(ImageOps.exif_transpose(image), kind)
-    # A new image made from the pixels alone: Pillow writes back some of what `info` holds (comments, profiles).
-    pixels = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+        ImageOps.exif_transpose(image, in_place=True)
+        upright = _mode_for(image, kind)
+        # A new image of the pixels alone: Pillow writes back some of what `info` holds (comments, profiles).
+        # Pasted rather than copied through a bytes object, which held every pixel once more.
+        pixels = Image.new(upright.mode, upright.size)
+        pixels.paste(upright)
     buffer = io.BytesIO()
     pixels.save(buffer, kind, **options)
     upload.seek(0)
@@ -110,8 +129,12 @@ def make_renditions(field_file):
     Each entry: {"width", "height", "format" ("webp" or "jpeg"), "path" (in storage), "url"}, WebP first, then
     narrowest first within a format.
     """
-    with field_file.open("rb"), Image.open(field_file) as original:
-        image = _flat_rgb(ImageOps.exif_transpose(original))
+    widest = max(settings.ARCHIVE_IMAGE_WIDTHS)
+    with field_file.open("rb"), opened(field_file) as original:
+        # A JPEG is decoded at the smallest scale still as wide as the widest rendition, whichever way it is turned.
+        original.draft("RGB", (widest, widest))
+        ImageOps.exif_transpose(original, in_place=True)
+        image = _flat_rgb(original)
     stem = PurePosixPath(field_file.name).with_suffix("")
     storage = field_file.storage
     renditions = []

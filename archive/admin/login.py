@@ -6,6 +6,7 @@ process; with each process's own memory, every process counts on its own.
 """
 
 import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.contrib import admin
@@ -16,7 +17,7 @@ from django.core.exceptions import ValidationError
 
 class ThrottledLoginForm(AdminAuthenticationForm):
     def clean(self):
-        keys = _failure_keys(self.request, self.data.get("username", ""))
+        keys = _failure_keys(self.request, self._username())
         if any(cache.get(key, 0) >= settings.ARCHIVE_LOGIN_MAX_FAILURES for key in keys):
             # Checked before the password, so that a right guess is refused as well while the count stands.
             raise ValidationError(
@@ -31,6 +32,13 @@ class ThrottledLoginForm(AdminAuthenticationForm):
                 _count_failure(key)
             raise
 
+    def _username(self):
+        """The username as the login looks its account up: the field's own cleaning (stripped, then NFKC)."""
+        try:
+            return self.fields["username"].clean(self.data.get("username", ""))
+        except ValidationError:
+            return ""
+
 
 def client_address(request):
     """The address the request came from: behind the trusted proxy, the one it added last to X-Forwarded-For."""
@@ -42,7 +50,11 @@ def client_address(request):
 
 
 def _failure_keys(request, username):
-    digest = hashlib.sha256(username.strip().casefold().encode()).hexdigest()
+    """Keys of a username as the login looks it up, caseless: every spelling that finds one account counts as it.
+
+    NFKC again after casefolding, as Unicode's NFKC_Casefold does: casefolding can undo a composition.
+    """
+    digest = hashlib.sha256(unicodedata.normalize("NFKC", username.casefold()).encode()).hexdigest()
     return [f"archive:login-failures:address:{client_address(request)}", f"archive:login-failures:user:{digest}"]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from archive import permalinks
+from archive.importing import columns
 from archive.importing.merge import Version
 from archive.importing.parser import CONTROL
 from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
@@ -21,8 +22,9 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def export_queryset(queryset):
-    """The queryset with everything a record needs fetched in a constant number of queries a chunk.
+def export_queryset(queryset, *, sources=True):
+    """The queryset with everything a record needs fetched in a constant number of queries a chunk; without
+    `sources`, the files the articles came from are not read (`export_sources` is then empty).
 
     Each relation lands in a plain list and brings only the columns a record shows: prefetching into managers
     builds a queryset for every article and relation, and whole rows bring every source file's text along; the
@@ -61,7 +63,9 @@ def export_queryset(queryset):
             "sources",
             queryset=ArticleSource.objects.select_related("source")
             .only("article", "role", "source__name", "source__sha256")
-            .order_by("source__name", "source__sha256", "role"),
+            .order_by("source__name", "source__sha256", "role")
+            if sources
+            else ArticleSource.objects.none(),
             to_attr="export_sources",
         ),
     )
@@ -193,7 +197,7 @@ def parse_record(text, line):
         if date != address[0]:
             raise RecordError(f"the URL {data['url']} does not match the publication date {published}", line)
         photo = data.get("photo") or {}
-        return Record(
+        record = Record(
             line=line,
             url=data["url"],
             slug=address[1],
@@ -214,6 +218,9 @@ def parse_record(text, line):
             topics_rejected=tuple(_subjects(data, "topics_rejected", line)),
             sources=tuple(_sources(data, line)),
         )
+        if found := columns.problem(data, record.slug):
+            raise RecordError(found, line)
+        return record
     except RecordError:
         raise
     except json.JSONDecodeError as error:

@@ -1,5 +1,9 @@
 """The article list's current selection as data: every article it shows, as CSV or as JSON Lines.
 
+A public export carries what the article pages show and nothing more: the editors' export (`export_articles`, and
+the admin's action) also holds their decisions, the persons and topics they rejected, and the files the archive was
+built from, which are theirs.
+
 The index gives the ids in the list's order; the rows are read from the database a chunk at a time and
 streamed, so an export uses about the same memory however many articles it holds. An export of the whole
 archive, asked for far more often than it changes and tens of megabytes long, is written to a file once per
@@ -27,6 +31,21 @@ CSV_HEADER = ["url", "published", "title", "language", "persons", "topics", "sum
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Rows are sent in pieces of about this many characters, not one write a row.
 PIECE = 64 * 1024
+PUBLIC_FIELDS = (
+    "url",
+    "title",
+    "published",
+    "language",
+    "body",
+    "photo",
+    "persons",
+    "topics",
+    "related",
+    "listed_under",
+)
+# Part of a whole-archive file's name: changed whenever what an export holds changes, so that no file written by an
+# earlier version is served for the rest of its generation.
+FILE_FORMAT = "public-2"
 
 
 class Line:
@@ -39,10 +58,17 @@ class Line:
 def selection(request):
     """Exactly the articles the list page shows for these parameters, in its order, unpaginated."""
     query = ListQuery.from_request(request)
-    rows = jsonl.export_queryset(Article.objects.all())
+    rows = jsonl.export_queryset(Article.objects.all(), sources=False)
     for ids in lookup.every_id(query.filters, query.ordering):
         for start in range(0, len(ids), jsonl.CHUNK):
             yield from rows.in_order(ids[start : start + jsonl.CHUNK])
+
+
+def public_record(article):
+    """The export line of an article as its public page shows it: persons and topics by slug and name only."""
+    record = jsonl.to_record(article)
+    subjects = {kind: [{"slug": s["slug"], "name": s["name"]} for s in record[kind]] for kind in ("persons", "topics")}
+    return {name: subjects.get(name, record[name]) for name in PUBLIC_FIELDS}
 
 
 def in_pieces(lines):
@@ -66,7 +92,7 @@ def csv_lines(request, articles):
     writer = csv.writer(Line())
     yield writer.writerow(CSV_HEADER)
     for article in articles:
-        record = jsonl.to_record(article)
+        record = public_record(article)
         row = [
             request.build_absolute_uri(record["url"]),
             record["published"],
@@ -81,7 +107,7 @@ def csv_lines(request, articles):
 
 def jsonl_lines(articles):
     for article in articles:
-        yield jsonl.dumps(jsonl.to_record(article)) + "\n"
+        yield jsonl.dumps(public_record(article)) + "\n"
 
 
 def attachment(pieces, content_type, filename):
@@ -113,7 +139,7 @@ def export_folder():
 
 def whole_archive_file(request, generation, suffix):
     """The file of this export at this generation, named by its address (its order, scheme and host) and format."""
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:16]
+    address = hashlib.sha256(f"{FILE_FORMAT} {request.build_absolute_uri()}".encode()).hexdigest()[:16]
     return export_folder() / f"{generation}-{address}{suffix}"
 
 

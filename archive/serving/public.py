@@ -4,13 +4,14 @@
    its 405, not a 403.
 2. `require_safe`: GET and HEAD only.
 3. `at_its_address`: any other form of the page's address gets one permanent redirect to it, before anything
-   else is read.
+   else is read. A page whose address holds a malformed value has no such form: it explains the value.
 4. `kept_in_front`: the headers that let browsers and caches in front keep the answer, on every answer of the
    steps below, a 304 included.
 5. `condition`, Django's conditional GET, with validators from the archive's generation: a matching one is a 304
    before the page is built.
 6. `at_generation`: the page reads the index at the generation its validators were made from.
-7. `kept_whole`: the whole page kept under that generation.
+7. `kept_whole`: the whole page kept under that generation and its canonical address, or, for a page answered
+   at any address (the API, OAI-PMH), under what `kept_under` makes of it. A page with neither is made afresh.
 8. `head_without_body`: a streamed body is dropped for HEAD.
 
 The generation is read once per request (`generation`), by the validators and the page alike.
@@ -31,11 +32,12 @@ from archive.index import lookup, store
 from archive.serving import cache, canonical
 
 
-def public(view=None, *, url=canonical.bare, dated=False):
+def public(view=None, *, url=canonical.bare, dated=False, kept_under=None):
     """Serve a public view. `url` gives the page's canonical address; `dated` marks pages that show today's
-    date (a citation's access date), so that their validators change at midnight too."""
+    date (a citation's access date), so that their validators change at midnight too; `kept_under(request)`
+    gives the address a page answered as sent is kept under, or None to keep it not at all."""
     if view is None:
-        return lambda view: public(view, url=url, dated=dated)
+        return lambda view: public(view, url=url, dated=dated, kept_under=kept_under)
     steps = [
         csrf_exempt,
         require_safe,
@@ -43,7 +45,7 @@ def public(view=None, *, url=canonical.bare, dated=False):
         kept_in_front,
         condition(etag_func=_etag(dated), last_modified_func=_last_modified(dated)),
         at_generation,
-        kept_whole,
+        kept_whole(kept_under),
         head_without_body,
     ]
     return functools.reduce(lambda wrapped, step: step(wrapped), reversed(steps), view)
@@ -60,7 +62,7 @@ def at_its_address(url):
     def step(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            target = url(request)
+            target = request.canonical_address = url(request)
             if target is not None and not _same_address(request, target):
                 response = HttpResponsePermanentRedirect(target)
                 patch_cache_control(response, public=True, max_age=settings.ARCHIVE_REDIRECT_CACHE_SECONDS)
@@ -125,13 +127,17 @@ def at_generation(view):
     return wrapper
 
 
-def kept_whole(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        seq, _ = generation(request)
-        return cache.cached(view, seq, request, *args, **kwargs)
+def kept_whole(kept_under):
+    def step(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            seq, _ = generation(request)
+            address = kept_under(request) if kept_under else request.canonical_address
+            return cache.cached(view, seq, request, address, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return step
 
 
 def head_without_body(view):

@@ -1,6 +1,8 @@
 """Requests as the protocol allows them, POST as GET and cached like every public page, and every error condition
 answered as the protocol says."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import Client
 
@@ -14,7 +16,7 @@ def test_post_is_answered_as_get_without_a_csrf_token(archive):
     client = Client(enforce_csrf_checks=True)
     arguments = {"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "topic:protests"}
 
-    posted = client.post("/oai/", arguments)
+    posted = client.post("/oai/", urlencode(arguments), content_type="application/x-www-form-urlencoded")
     got = client.get("/oai/", arguments)
 
     assert posted.status_code == 200

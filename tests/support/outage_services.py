@@ -150,12 +150,13 @@ def assert_unavailable(response):
 
 class Redis:
     """A redis-server of the test's own on a free port, keeping nothing on disk; the machine's Redis is not
-    touched."""
+    touched. `config`, a configuration file, is read first: the options given here then win."""
 
-    def __init__(self):
+    def __init__(self, config=None):
         if not shutil.which("redis-server"):
             pytest.fail("redis-server is needed for the outage tests: apt-get install redis-server")
         self.port = free_port()
+        self.config = [str(config)] if config else []
         self.process = None
         self.start()
 
@@ -165,7 +166,10 @@ class Redis:
 
     def start(self):
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            [
+                *("redis-server", *self.config, "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no"),
+            ],
             stdout=subprocess.DEVNULL,
         )
         wait_for(self.port)

@@ -6,6 +6,7 @@ from django.urls.resolvers import URLPattern
 
 from archive.research.api import docs
 from archive.research.api.service import api
+from archive.serving import cache
 from archive.serving.public import public
 
 
@@ -16,7 +17,10 @@ def as_sent(request):
 
 
 def _public(pattern):
-    return URLPattern(pattern.pattern, public(pattern.callback, url=as_sent), pattern.default_args, pattern.name)
+    # The list refuses a parameter it does not know with a 400, which is not kept; no other operation takes any.
+    kept_under = cache.sorted_parameters if pattern.name == "article_list" else cache.no_parameters
+    view = public(pattern.callback, url=as_sent, kept_under=kept_under)
+    return URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
 
 
 def urls():
