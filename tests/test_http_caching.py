@@ -2,6 +2,7 @@
 how long to keep it, and one address per page; the admin is never kept."""
 
 import datetime
+import hashlib
 
 import pytest
 from django.db import connection
@@ -81,15 +82,17 @@ def test_a_committed_change_changes_every_validator(client, archive, django_capt
 
 
 def test_pages_that_show_todays_date_change_their_validator_at_midnight(client, archive, time_machine):
-    """An article page says when it was accessed (its citation): its ETag holds the day, a list's does not."""
+    """An article page says when it was accessed (its citation): its ETag holds the day, a list's does not. Both
+    name their address, so that a tag copied from another page matches neither."""
     generation = store.generation()
+    lead, articles = (hashlib.sha256(path.encode()).hexdigest()[:12] for path in (LEAD, "/articles/"))
     time_machine.move_to(NEW_YEARS_EVE, tick=False)
     before = client.get(LEAD)["ETag"], client.get("/articles/")["ETag"]
     time_machine.move_to(NEW_YEARS_DAY, tick=False)
     after = client.get(LEAD)["ETag"], client.get("/articles/")["ETag"]
 
-    assert before == (f'"{generation}-20251231"', f'"{generation}"')
-    assert after == (f'"{generation}-20260101"', f'"{generation}"')
+    assert before == (f'"{generation}-{lead}-20251231"', f'"{generation}-{articles}"')
+    assert after == (f'"{generation}-{lead}-20260101"', f'"{generation}-{articles}"')
 
 
 def test_if_modified_since_the_last_change_gets_304(client, archive):
@@ -167,3 +170,29 @@ def test_a_change_recorded_makes_the_generation_move(archive):
     before = store.generation()
     recording.record()
     assert store.generation() == before + 1
+
+
+def test_a_missing_page_is_never_not_modified_whatever_the_validators_sent(client, archive):
+    """A 304 says "what you hold is still this resource": a resource that does not exist answers 404 to `*`, to a
+    tag copied from another page, and to a date after the last change."""
+    tag = client.get("/articles/")["ETag"]
+    modified = client.get("/articles/")["Last-Modified"]
+    missing = "/articles/2016/04/22/never-written/"
+
+    assert client.get(missing, HTTP_IF_NONE_MATCH="*").status_code == 404
+    assert client.get(missing, HTTP_IF_NONE_MATCH=tag).status_code == 404
+    assert client.get(missing, HTTP_IF_MODIFIED_SINCE=modified).status_code == 404
+
+
+def test_a_tag_copied_from_another_page_gets_the_whole_page(client, archive):
+    response = client.get("/topics/", HTTP_IF_NONE_MATCH=client.get("/people/")["ETag"])
+
+    assert response.status_code == 200
+    assert response["ETag"] == client.get("/topics/")["ETag"]
+
+
+def test_any_representation_of_a_page_that_exists_is_not_modified(client, archive):
+    response = client.get("/articles/", HTTP_IF_NONE_MATCH="*")
+
+    assert response.status_code == 304
+    assert response["ETag"] == client.get("/articles/")["ETag"]

@@ -7,24 +7,29 @@
    else is read. A page whose address holds a malformed value has no such form: it explains the value.
 4. `kept_in_front`: the headers that let browsers and caches in front keep the answer, on every answer of the
    steps below, a 304 included.
-5. `condition`, Django's conditional GET, with validators from the archive's generation: a matching one is a 304
-   before the page is built.
-6. `at_generation`: the page reads the index at the generation its validators were made from.
-7. `kept_whole`: the whole page kept under that generation and its canonical address, or, for a page answered
+5. `validated`: the page's validators, on what exists only (a 200, or a 304 of the step below), and the
+   conditions that need to know it exists judged on the answer: `If-None-Match: *` and `If-Modified-Since`.
+6. `condition`, Django's conditional GET, with the page's ETag: a tag this address was given in this
+   generation is a 304 before the page is built. The tag names the address as well as the generation, so that
+   one copied from another page matches nothing.
+7. `at_generation`: the page reads the index at the generation its validators were made from.
+8. `kept_whole`: the whole page kept under that generation and its canonical address, or, for a page answered
    at any address (the API, OAI-PMH), under what `kept_under` makes of it. A page with neither is made afresh.
-8. `head_without_body`: a streamed body is dropped for HEAD.
+9. `head_without_body`: a streamed body is dropped for HEAD.
 
 The generation is read once per request (`generation`), by the validators and the page alike.
 """
 
 import datetime
 import functools
+import hashlib
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import condition, require_safe
 
@@ -43,7 +48,8 @@ def public(view=None, *, url=canonical.bare, dated=False, kept_under=None):
         require_safe,
         at_its_address(url),
         kept_in_front,
-        condition(etag_func=_etag(dated), last_modified_func=_last_modified(dated)),
+        validated(dated),
+        condition(etag_func=_tag_to_match(dated)),
         at_generation,
         kept_whole(kept_under),
         head_without_body,
@@ -97,24 +103,47 @@ def kept_in_front(view):
     return wrapper
 
 
-def _etag(dated):
+def validated(dated):
+    def step(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if response.status_code not in (200, 304):
+                return response
+            etag, modified = _etag(request, dated), _last_modified(request, dated)
+            response.headers.setdefault("ETag", etag)
+            if modified is not None:
+                response.headers.setdefault("Last-Modified", http_date(modified))
+            return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
+
+        return wrapper
+
+    return step
+
+
+def _tag_to_match(dated):
     def etag(request, *args, **kwargs):
-        seq, _ = generation(request)
-        return f"{seq}-{timezone.localdate():%Y%m%d}" if dated else str(seq)
+        # "Any representation" can only be judged once the page says whether there is one (`validated`).
+        if request.headers.get("If-None-Match", "").strip() == "*":
+            return None
+        return _etag(request, dated)
 
     return etag
 
 
-def _last_modified(dated):
-    def last_modified(request, *args, **kwargs):
-        _, changed_at = generation(request)
-        moments = [changed_at] if changed_at else []
-        if dated:
-            zone = timezone.get_current_timezone()
-            moments.append(datetime.datetime.combine(timezone.localdate(), datetime.time.min, tzinfo=zone))
-        return max(moments) if moments else None
+def _etag(request, dated):
+    seq, _ = generation(request)
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:12]
+    return quote_etag(f"{seq}-{address}-{timezone.localdate():%Y%m%d}" if dated else f"{seq}-{address}")
 
-    return last_modified
+
+def _last_modified(request, dated):
+    _, changed_at = generation(request)
+    moments = [changed_at] if changed_at else []
+    if dated:
+        zone = timezone.get_current_timezone()
+        moments.append(datetime.datetime.combine(timezone.localdate(), datetime.time.min, tzinfo=zone))
+    return int(max(moments).timestamp()) if moments else None
 
 
 def at_generation(view):
