@@ -137,6 +137,17 @@ def every_id(filters, sort=NEWEST, batch=5000):
         offset += batch
 
 
+def ids_with(field, value=None):
+    """The ids of the articles with this value in a field kept whole (persons, topics), or with any value in it."""
+    searcher = current_searcher()
+    if value is None:
+        which = tantivy.Query.exists_query(field)
+    else:
+        which = tantivy.Query.term_query(schema.SCHEMA, field, value)
+    found = searcher.search(which, max(searcher.search(which, 1, count=True).count, 1))
+    return searcher.fast_field_values("id", [address for _, address in found.hits])
+
+
 def neighbours(article):
     """The ids of the articles just before and just after this one in time (None at either end)."""
     searcher = current_searcher()
