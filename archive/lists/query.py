@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from archive.index.lookup import NEWEST, RELEVANCE
 from archive.index.results import IndexedArticles
-from archive.lists import paging
+from archive.lists import limits, paging
 from archive.lists.filterset import ArticleFilter
 
 ORDER = ["q", "person", "topic", "date_after", "date_before", "sort"]
@@ -73,6 +73,15 @@ class ListQuery:
         if not hasattr(request, "list_query"):
             request.list_query = cls(request.GET)
         return request.list_query
+
+    @property
+    def reach(self):
+        """How many articles of the list its pages may reach: relevance ranks only so many; None for every one."""
+        return limits.RELEVANCE_DEPTH if self.ordering == RELEVANCE else None
+
+    def reaches(self, end):
+        """Whether a page ending after `end` articles is within the list's reach."""
+        return self.reach is None or end <= self.reach
 
     @property
     def filters_without_dates(self):

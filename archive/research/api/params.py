@@ -17,6 +17,7 @@ SAFE = ["GET", "HEAD"]
 SLUG = r"^[-a-zA-Z0-9_]+$"
 MAX_PAGE_SIZE = 100
 REPEATABLE = {"person", "topic"}
+RANKED = "most relevant articles are ranked: sort by newest or oldest to reach every article."
 KNOWN = {*ArticleFilter.base_filters, "cursor", "limit"}
 
 
@@ -48,7 +49,11 @@ def read(request):
             offset = cursors.read(token, query.query_string())
         except cursors.InvalidCursor as error:
             raise BadRequest({"cursor": [str(error)]}) from None
-    return ListRequest(query, offset, page.cleaned_data["limit"] or PER_PAGE)
+    if not query.reaches(offset + 1):
+        raise BadRequest({"cursor": [f"Only the {query.reach:,} {RANKED}"]})
+    limit = page.cleaned_data["limit"] or PER_PAGE
+    # The last page relevance ranks ends at its depth, whatever the page size.
+    return ListRequest(query, offset, limit if query.reach is None else min(limit, query.reach - offset))
 
 
 def _misplaced(params):
