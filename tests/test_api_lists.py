@@ -195,7 +195,7 @@ def test_relevance_pages_end_at_the_ranked_depth_and_a_cursor_past_it_gets_400(c
     assert (first["count"], len(first["results"])) == (45, 30)
     assert (second["count"], len(second["results"]), second["next"]) == (45, 10, None)
     assert get(client, f"/api/articles/?q=note&cursor={past}", status=400)["errors"] == {
-        "cursor": ["Only the 40 most relevant articles are ranked: sort by newest or oldest to reach every article."]
+        "cursor": ["Only the 40 most relevant articles are ranked: sort by newest or oldest to reach every one."]
     }
     assert (
         len(

@@ -17,7 +17,6 @@ SAFE = ["GET", "HEAD"]
 SLUG = r"^[-a-zA-Z0-9_]+$"
 MAX_PAGE_SIZE = 100
 REPEATABLE = {"person", "topic"}
-RANKED = "most relevant articles are ranked: sort by newest or oldest to reach every article."
 KNOWN = {*ArticleFilter.base_filters, "cursor", "limit"}
 
 
@@ -50,7 +49,7 @@ def read(request):
         except cursors.InvalidCursor as error:
             raise BadRequest({"cursor": [str(error)]}) from None
     if not query.reaches(offset + 1):
-        raise BadRequest({"cursor": [f"Only the {query.reach:,} {RANKED}"]})
+        raise BadRequest({"cursor": [query.out_of_reach]})
     limit = page.cleaned_data["limit"] or PER_PAGE
     # The last page relevance ranks ends at its depth, whatever the page size.
     return ListRequest(query, offset, limit if query.reach is None else min(limit, query.reach - offset))
