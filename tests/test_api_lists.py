@@ -6,7 +6,9 @@ from bs4 import BeautifulSoup
 from django.http import QueryDict
 
 from archive.index import store
+from archive.lists import limits
 from archive.lists.query import ListQuery
+from archive.research.api import cursors
 from tests.support.api_answers import BASE, MALFORMED, get
 
 
@@ -181,3 +183,25 @@ def test_a_list_page_costs_six_queries(client, small_archive, django_assert_num_
     store.catch_up()
     with django_assert_num_queries(6):
         assert len(get(client, "/api/articles/?limit=100")["results"]) == 5
+
+
+def test_relevance_pages_end_at_the_ranked_depth_and_a_cursor_past_it_gets_400(client, long_list, monkeypatch):
+    """With 40 articles ranked, pages of 30 give 30 then 10 of the 45 matching notes, and no cursor beyond."""
+    monkeypatch.setattr(limits, "RELEVANCE_DEPTH", 40)
+    first = get(client, "/api/articles/?q=note&limit=30")
+    second = get(client, first["next"].removeprefix(BASE))
+    past = cursors.make(ListQuery(QueryDict("q=note")).query_string(), 40)
+
+    assert (first["count"], len(first["results"])) == (45, 30)
+    assert (second["count"], len(second["results"]), second["next"]) == (45, 10, None)
+    assert get(client, f"/api/articles/?q=note&cursor={past}", status=400)["errors"] == {
+        "cursor": ["Only the 40 most relevant articles are ranked: sort by newest or oldest to reach every one."]
+    }
+    assert (
+        len(
+            get(client, f"/api/articles/?q=note&sort=newest&limit=30&cursor={cursors.make('q=note&sort=newest', 40)}")[
+                "results"
+            ]
+        )
+        == 5
+    )

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 
+from archive.lists import limits
 from archive.lists.query import ListQuery
 from archive.models import Article
 from archive.text.rendering import paragraphs_to_markdown
@@ -148,3 +149,20 @@ def test_a_search_finds_the_seed_item_by_either_spelling(client, seeded):
     for query in ["Статкевич", "Statkevich"]:
         html = get(client, f"/articles/?q={query}")
         assert result_titles(html) == ["Belarusian authorities resumed arrests of opposition"]
+
+
+def test_a_relevance_page_past_the_ranked_depth_is_refused_with_a_way_to_sort_by_date(client, long_list, monkeypatch):
+    """With 40 articles ranked, pages of 20 end at page 2; the 45 notes all match, and page 3 is not ranked."""
+    monkeypatch.setattr(limits, "RELEVANCE_DEPTH", 40)
+
+    html = get(client, "/articles/?q=note&page=3")
+
+    assert result_titles(html) == []
+    assert " ".join(html.select_one(".notice").text.split()) == (
+        "There is no page 3 by relevance: only the 40 most relevant articles are ranked, on 2 pages. Sort by newest "
+        "or oldest to reach every article. Go to the last page."
+    )
+    assert html.select_one(".notice a")["href"] == "/articles/?q=note&page=2"
+    assert [a.text.strip() for a in html.select(".pagination a[href]")] == ["Previous page", "Page 1", "Page 2"]
+    assert len(result_titles(get(client, "/articles/?q=note&page=2"))) == 20
+    assert result_titles(get(client, "/articles/?q=note&sort=newest&page=3"))[-1] == "Note 01"

@@ -117,24 +117,37 @@ def latest_change_by(field):
     return {bucket["key"]: schema.parse_microseconds(bucket["latest"]["value"]) for bucket in buckets}
 
 
-def every_id(filters, sort=NEWEST, batch=5000):
-    """All the list's ids in its order, a batch at a time, from one searcher (for exports)."""
+def every_id(filters, sort=NEWEST, offset=0, limit=None, batch=5000):
+    """The list's ids in its order from `offset`, `limit` of them (None: to the end), a batch at a time, from one
+    searcher (for exports)."""
     searcher = current_searcher()
     index_query = as_query(filters)
+    end = None if limit is None else offset + limit
     if sort == RELEVANCE:
-        # Ranking needs every hit at once; ids are small even for the whole archive.
+        # Ranking needs every hit up to the last at once; ids are small even for the whole archive.
         total = searcher.search(index_query, 1, count=True).count
-        yield _by_relevance(searcher, index_query, 0, total).ids
+        yield _by_relevance(searcher, index_query, offset, min(total, end or total) - offset).ids
         return
-    offset = 0
-    while True:
+    while end is None or offset < end:
+        size = batch if end is None else min(batch, end - offset)
         result = searcher.search(
-            index_query, batch, count=False, order_by_field=_SORT_FIELDS[sort], offset=offset, order=tantivy.Order.Asc
+            index_query, size, count=False, order_by_field=_SORT_FIELDS[sort], offset=offset, order=tantivy.Order.Asc
         )
         if not result.hits:
             return
         yield searcher.fast_field_values("id", [address for _, address in result.hits])
-        offset += batch
+        offset += size
+
+
+def ids_with(field, value=None):
+    """The ids of the articles with this value in a field kept whole (persons, topics), or with any value in it."""
+    searcher = current_searcher()
+    if value is None:
+        which = tantivy.Query.exists_query(field)
+    else:
+        which = tantivy.Query.term_query(schema.SCHEMA, field, value)
+    found = searcher.search(which, max(searcher.search(which, 1, count=True).count, 1))
+    return searcher.fast_field_values("id", [address for _, address in found.hits])
 
 
 def neighbours(article):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.text import Truncator
 
+from archive.lists import limits
 from archive.lists.limits import MAX_PAGE
 
 MAX_PAGE_DIGITS = len(str(MAX_PAGE))
@@ -33,6 +34,14 @@ class PageAsked:
     def past_the_end(self, pages):
         """The message for a number beyond the list's last page, in the reader's own digits."""
         return f"There is no page {Truncator(self.given.lstrip('0')).chars(40)}: this list has {pages}."
+
+    def past_the_ranking(self, pages):
+        """The message for a number beyond the pages relevance ranks."""
+        return (
+            f"There is no page {Truncator(self.given.lstrip('0')).chars(40)} by relevance: only the "
+            f"{limits.RELEVANCE_DEPTH:,} most relevant articles are ranked, on {pages} pages. Sort by newest or "
+            "oldest to reach every article."
+        )
 
 
 def asked(params, name="page"):

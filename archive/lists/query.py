@@ -12,9 +12,10 @@ import functools
 from django.http import QueryDict
 from django.urls import reverse
 
+from archive.index.filters import Filters
 from archive.index.lookup import NEWEST, RELEVANCE
 from archive.index.results import IndexedArticles
-from archive.lists import paging
+from archive.lists import limits, paging
 from archive.lists.filterset import ArticleFilter
 
 ORDER = ["q", "person", "topic", "date_after", "date_before", "sort"]
@@ -73,6 +74,27 @@ class ListQuery:
         if not hasattr(request, "list_query"):
             request.list_query = cls(request.GET)
         return request.list_query
+
+    @property
+    def narrowed(self):
+        """Whether the list is less than the whole archive."""
+        return self.filters != Filters()
+
+    @property
+    def reach(self):
+        """How many articles of the list its pages may reach: relevance ranks only so many; None for every one."""
+        return limits.RELEVANCE_DEPTH if self.ordering == RELEVANCE else None
+
+    @property
+    def out_of_reach(self):
+        """What a request for articles past the list's reach is told."""
+        return (
+            f"Only the {self.reach:,} most relevant articles are ranked: sort by newest or oldest to reach every one."
+        )
+
+    def reaches(self, end):
+        """Whether a page ending after `end` articles is within the list's reach."""
+        return self.reach is None or end <= self.reach
 
     @property
     def filters_without_dates(self):

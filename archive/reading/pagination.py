@@ -1,6 +1,7 @@
 """What every list of articles shares: pagination."""
 
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 
 from archive.lists.limits import PER_PAGE
 
@@ -9,14 +10,18 @@ class Pagination:
     """One page of a list, for the page a request asked for (`archive.lists.paging`): a value that is no page
     number shows the first page; past the end, none. Either way the page says so."""
 
-    def __init__(self, asked, articles, url_for, per_page=PER_PAGE):
+    def __init__(self, asked, articles, url_for, per_page=PER_PAGE, reach=None):
         self.url_for = url_for
         self.message = asked.message
         number = asked.number
-        articles.expect((number - 1) * per_page, per_page)
-        self.paginator = Paginator(articles, per_page)
+        self.paginator = Reaching(articles, per_page, reach)
+        if self.paginator.within_reach(number):
+            # Counted and found in one search; a page out of reach is never looked for, only counted.
+            articles.expect((number - 1) * per_page, per_page)
         if number > self.paginator.num_pages:
-            self.message = asked.past_the_end(self.paginator.num_pages)
+            pages = self.paginator.num_pages
+            beyond = not self.paginator.within_reach(number) and self.paginator.count > reach
+            self.message = asked.past_the_ranking(pages) if beyond else asked.past_the_end(pages)
             self.page = Page([], number, self.paginator)
         else:
             self.page = self.paginator.page(number)
@@ -48,6 +53,22 @@ class Pagination:
     @property
     def last_url(self):
         return self.url_for(self.paginator.num_pages)
+
+
+class Reaching(Paginator):
+    """A paginator whose last page ends at the `reach`th article (None: at the list's end), however long the list."""
+
+    def __init__(self, object_list, per_page, reach=None):
+        super().__init__(object_list, per_page)
+        self.reach = reach
+
+    def within_reach(self, number):
+        return self.reach is None or number * self.per_page <= self.reach
+
+    @cached_property
+    def num_pages(self):
+        found = Paginator.num_pages.func(self)
+        return found if self.reach is None else min(found, max(self.reach // self.per_page, 1))
 
 
 def page_urls(path):

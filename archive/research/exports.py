@@ -5,7 +5,10 @@ the admin's action) also holds their decisions, the persons and topics they reje
 built from, which are theirs.
 
 The index gives the ids in the list's order; the rows are read from the database a chunk at a time and
-streamed, so an export uses about the same memory however many articles it holds. An export of the whole
+streamed, so an export uses about the same memory however many articles it holds. A narrowed list is exported a
+part of `EXPORT_ROWS` at a time, so that one request costs seconds, not what the archive holds: each part names
+the next in its `Link` header (`rel="next"`), which a CSV and a JSON Lines reader alike can follow without parsing
+the body, and the whole archive's file (`rel="alternate"`), for whoever wants it all. An export of the whole
 archive, asked for far more often than it changes and tens of megabytes long, is written to a file once per
 generation of the archive and served from it; nothing is built before its body is read, so HEAD builds nothing.
 """
@@ -18,11 +21,12 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 
 from archive import files
 from archive.importing import jsonl
-from archive.index import filters, lookup, store
+from archive.index import lookup, store
+from archive.lists import limits, paging
 from archive.lists.query import ListQuery
 from archive.models import Article
 
@@ -55,11 +59,11 @@ class Line:
         return text
 
 
-def selection(request):
-    """Exactly the articles the list page shows for these parameters, in its order, unpaginated."""
-    query = ListQuery.from_request(request)
+def selection(query, offset=0, limit=None):
+    """Exactly the articles the list page shows for these parameters, in its order, unpaginated: from `offset`,
+    `limit` of them (None: to the end)."""
     rows = jsonl.export_queryset(Article.objects.all(), sources=False)
-    for ids in lookup.every_id(query.filters, query.ordering):
+    for ids in lookup.every_id(query.filters, query.ordering, offset, limit):
         for start in range(0, len(ids), jsonl.CHUNK):
             yield from rows.in_order(ids[start : start + jsonl.CHUNK])
 
@@ -121,15 +125,38 @@ def export(request, lines, content_type, filename):
 
     `lines(articles)` writes the export's lines of those articles.
     """
-    if ListQuery.from_request(request).filters != filters.Filters():
-        return attachment(in_pieces(lines(selection(request))), content_type, filename)
+    query = ListQuery.from_request(request)
+    if query.narrowed:
+        return part_of(request, query, lines, content_type, filename)
     generation = store.generation()
     path = whole_archive_file(request, generation, Path(filename).suffix)
     try:
         file = path.open("rb")
     except FileNotFoundError:
-        return attachment(built_then_read(path, generation, lambda: lines(selection(request))), content_type, filename)
+        return attachment(built_then_read(path, generation, lambda: lines(selection(query))), content_type, filename)
     return FileResponse(file, as_attachment=True, filename=filename, content_type=content_type)
+
+
+def part_of(request, query, lines, content_type, filename):
+    """One part of a narrowed list's export, `EXPORT_ROWS` articles at most, linked to the next and to the whole."""
+    part = paging.from_request(request, "part")
+    if not part.valid:
+        return HttpResponseBadRequest("The part of an export is a whole number from 1.", content_type="text/plain")
+    offset = (part.number - 1) * limits.EXPORT_ROWS
+    if not query.reaches(offset + 1):
+        return HttpResponseBadRequest(query.out_of_reach, content_type="text/plain")
+    total, rows = lookup.count(query.filters), limits.EXPORT_ROWS
+    if query.reach is not None:
+        rows = min(rows, query.reach - offset)
+    # A part past the end is empty, and never looked for.
+    found = lines(selection(query, offset, rows)) if offset < total else lines([])
+    response = attachment(in_pieces(found), content_type, filename)
+    links = [f'<{request.build_absolute_uri(request.path)}>; rel="alternate"']
+    if offset + rows < total and query.reaches(offset + rows + 1):
+        following = f"{query.query_string()}&part={part.number + 1}"
+        links.insert(0, f'<{request.build_absolute_uri(f"{request.path}?{following}")}>; rel="next"')
+    response["Link"] = ", ".join(links)
+    return response
 
 
 def export_folder():

@@ -35,9 +35,13 @@ def article_list(request):
 
 
 def export(request):
-    """An export of the list: the list's parameters in their canonical form, without a page."""
+    """An export of the list: the list's parameters in their canonical form, without a page, and for a narrowed
+    list the part after the first (the whole archive comes whole)."""
     query = ListQuery.from_request(request)
-    if query.errors:
+    part = paging.from_request(request, "part")
+    if query.errors or not part.canonical:
         return None
     string = query.query_string()
+    if query.narrowed and part.number > 1:
+        string += f"&part={part.number}"
     return request.path + (f"?{string}" if string else "")

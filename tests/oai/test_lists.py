@@ -128,3 +128,23 @@ def test_the_list_of_sets_is_paged_too(archive, settings):
         "person:vladimir-putin",
     ]
     assert texts(second, "//oai:setSpec") == ["topic", "topic:protests"]
+
+
+def test_a_set_is_selected_in_the_read_index_so_a_list_of_a_set_costs_the_database_what_the_whole_list_costs(
+    archive, django_assert_num_queries
+):
+    """The generation (read by the page and by the datestamps), the records' articles with their persons and topics:
+    no query reads a set."""
+    # The datestamps are worked out, and the index opened, once: not by the requests measured.
+    oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="person", until="2021-03-03")
+
+    with django_assert_num_queries(5):
+        whole = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    with django_assert_num_queries(5):
+        of_a_set = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="person:nikolai-statkevich")
+    with django_assert_num_queries(5):
+        of_a_kind = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="topic")
+
+    assert texts(whole, "//oai:header/oai:identifier") == [LEAD_ID, RELATED_ID, DATELESS_ID]
+    assert texts(of_a_set, "//oai:header/oai:identifier") == [RELATED_ID, DATELESS_ID]
+    assert texts(of_a_kind, "//oai:header/oai:identifier") == [RELATED_ID]

@@ -13,7 +13,7 @@ from archive.text.rendering import html_to_text
 
 def article_list(request):
     query = ListQuery.from_request(request)
-    pagination = Pagination(query.page, query.articles, query.page_url)
+    pagination = Pagination(query.page, query.articles, query.page_url, reach=query.reach)
     found = facets.counts(query.filters, query.filters_without_dates)
     names = facets.names(query.params)
     return render(

@@ -34,7 +34,9 @@ def article_list(request):
     following = asked.offset + asked.limit
     return {
         "count": total,
-        "next": _page_url(request, asked, following) if following < total else None,
+        "next": _page_url(request, asked, following)
+        if following < total and asked.query.reaches(following + 1)
+        else None,
         "results": [payloads.article_item(article, request) for article in page],
         "facets": _facets(asked.query.filters),
     }

@@ -48,7 +48,11 @@ def read(request):
             offset = cursors.read(token, query.query_string())
         except cursors.InvalidCursor as error:
             raise BadRequest({"cursor": [str(error)]}) from None
-    return ListRequest(query, offset, page.cleaned_data["limit"] or PER_PAGE)
+    if not query.reaches(offset + 1):
+        raise BadRequest({"cursor": [query.out_of_reach]})
+    limit = page.cleaned_data["limit"] or PER_PAGE
+    # The last page relevance ranks ends at its depth, whatever the page size.
+    return ListRequest(query, offset, limit if query.reach is None else min(limit, query.reach - offset))
 
 
 def _misplaced(params):

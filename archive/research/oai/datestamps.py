@@ -12,6 +12,7 @@ arrays: each page of a list is then a binary search, so a harvest of N pages cos
 """
 
 import datetime
+import functools
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
@@ -59,6 +60,12 @@ class Datestamps:
         except ValueError:
             return seconds(article.updated_at)
 
+    @functools.cached_property
+    def _places(self):
+        # Each article's place in datestamp order, worked out once a generation: a set's members are then put in
+        # order for what the set holds, not for what the archive holds.
+        return {pk: place for place, pk in enumerate(self.ids)}
+
     def earliest(self):
         return self.stamps[0] if self.stamps else None
 
@@ -67,7 +74,7 @@ class Datestamps:
         `after`, at most `limit` of them; with `members`, only those article ids."""
         stamps, ids = self.stamps, self.ids
         if members is not None:
-            kept = [k for k, pk in enumerate(ids) if pk in members]
+            kept = sorted(self._places[pk] for pk in members if pk in self._places)
             stamps, ids = [stamps[k] for k in kept], [ids[k] for k in kept]
         low = 0 if first is None else bisect_left(stamps, first)
         high = len(stamps) if last is None else bisect_right(stamps, last)

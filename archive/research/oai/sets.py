@@ -1,8 +1,11 @@
 """Sets: `person` and `topic`, and under them one set a person or topic, `person:<slug>` and `topic:<slug>`.
 
-A set holds the articles a reader finds on that person's or topic's page: those with a public mention or tag.
+A set holds the articles a reader finds on that person's or topic's page: those with a public mention or tag, which
+are exactly the persons and topics the read index keeps of each article. A set is therefore selected there, by one
+term, however many articles the archive or the set holds.
 """
 
+from archive.index import lookup
 from archive.models import KINDS, PUBLIC_DECISIONS
 
 SET_NAMES = {"person": "Persons", "topic": "Topics"}
@@ -19,15 +22,12 @@ def every_set():
 
 
 def members(spec):
-    """The ids of the articles in a set; an empty set for a set the archive does not have."""
+    """The ids of the articles in a set, from the read index; none for a set the archive does not have."""
     kind_spec, _, slug = spec.partition(":")
-    kind = next((kind for kind in KINDS if kind.name == kind_spec), None)
-    if kind is None or ":" in slug:
-        return set()
-    rows = kind.model._meta.get_field(kind.rows).related_model.objects.filter(decision__in=PUBLIC_DECISIONS)
-    if slug:
-        rows = rows.filter(**{f"{kind.name}__slug": slug})
-    return set(rows.values_list("article_id", flat=True))
+    if kind_spec not in {kind.name for kind in KINDS} or ":" in slug:
+        return []
+    # The index names its fields after the kinds' plural: persons, topics.
+    return lookup.ids_with(f"{kind_spec}s", slug or None)
 
 
 def of(article):
