@@ -24,6 +24,7 @@ from archive.models.subjects import (
     subject_prefetches,
     subject_url,
 )
+from archive.models.versions import ArticleVersion
 
 __all__ = [
     "MINSK",
@@ -32,6 +33,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleSource",
     "ArticleTopic",
+    "ArticleVersion",
     "Change",
     "Decision",
     "DecisionQuerySet",
