@@ -149,11 +149,6 @@ def _rendered(version):
     return {**version, "body_html": body_html, "summary": rendering.first_paragraph_text(body_html)}
 
 
-def text_changed(article, former):
-    """Whether the article's text differs from `former`, a mapping of the text fields' earlier values."""
-    return any(getattr(article, name) != former.get(name) for name in TEXT_FIELDS)
-
-
 def _article_kwargs(day, slug):
     return {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug}
 

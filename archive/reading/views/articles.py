@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 
 from archive import permalinks
 from archive.index import search, surroundings
+from archive.models.versions import article_route
 from archive.reading import facets
 from archive.reading.filters import SORTS, ArticleFilter
 from archive.reading.list_state import ListState
@@ -65,7 +66,7 @@ def article_detail(request, year, month, day, slug):
     if moved:
         return redirect(article, permanent=True)
     around = surroundings.of(article)
-    return render(
+    response = render(
         request,
         "archive/article_detail.html",
         {
@@ -76,3 +77,10 @@ def article_detail(request, year, month, day, slug):
             "next": around.next,
         },
     )
+    if article.version_count:
+        # Memento (RFC 7089): where software asks for this page as it was at a given moment.
+        timegate, timemap = (
+            request.build_absolute_uri(article_route(name, article)) for name in ("timegate", "timemap")
+        )
+        response["Link"] = f'<{timegate}>; rel="timegate", <{timemap}>; rel="timemap"; type="application/link-format"'
+    return response
