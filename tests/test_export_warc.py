@@ -35,7 +35,7 @@ PAGES = [
     *(
         f"{article}{suffix}"
         for article in (LEAD, RELATED, DATELESS)
-        for suffix in ("", "cite.bib", "cite.ris", "cite.json")
+        for suffix in ("", "cite.bib", "cite.ris", "cite.json", "versions/", "timemap/", "timemap.json", "versions/1/")
     ),
     "/people/alexander-lukashenko/",
     "/people/alexander-lukashenko/feed.atom",
