@@ -5,7 +5,6 @@ the row and its text. The article row carries its latest version's number and mo
 "this text since" and link to the earlier ones without asking for them.
 """
 
-import datetime
 import functools
 
 from django.conf import settings
@@ -34,15 +33,6 @@ COPIED_FIELDS = (*TEXT_FIELDS, "body_html", "summary")
 class VersionQuerySet(models.QuerySet):
     def public(self):
         return self.filter(hidden=False)
-
-    def in_force_at(self, moment):
-        """The public version readers saw at `moment`, a whole second (as Accept-Datetime gives it): the last
-        begun by the end of that second, or the first when the moment is before any of them."""
-        public = self.public()
-        return (
-            public.filter(valid_from__lt=moment + datetime.timedelta(seconds=1)).order_by("-number").first()
-            or public.order_by("number").first()
-        )
 
 
 class ArticleVersion(models.Model):
@@ -86,7 +76,8 @@ class ArticleVersion(models.Model):
 
     def save(self, *args, **kwargs):
         # History is evidence: once written, only whether the public sees it may change.
-        if not self._state.adding and not set(kwargs.get("update_fields") or ()) <= {"hidden", "hidden_reason"}:
+        fields = kwargs.get("update_fields")
+        if not self._state.adding and (fields is None or not set(fields) <= {"hidden", "hidden_reason"}):
             raise ValueError("A version is never changed, only hidden or shown.")
         super().save(*args, **kwargs)
 

@@ -6,8 +6,8 @@ import re
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-# Words with the spaces after them, so that the text keeps its spacing and paragraph breaks.
-TOKENS = re.compile(r"\S+\s*|\s+")
+# Words and the spaces between them, apart, so that a changed word leaves its spacing and paragraph breaks alone.
+TOKENS = re.compile(r"\S+|\s+")
 
 
 def words(old, new):

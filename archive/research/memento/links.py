@@ -42,16 +42,28 @@ class Relations:
 
     def memento_header(self, shown):
         """The Link header of one version's page: the original, TimeGate, TimeMap, first and last mementos."""
-        links = [f'<{self.original}>; rel="original"', f'<{self.timegate_url}>; rel="timegate"', self._timemap_link()]
+        return self._header(shown, f'<{self.timegate_url}>; rel="timegate"')
+
+    def gate_header(self, chosen):
+        """The Link header of the TimeGate's redirect to the version chosen (RFC 7089, 4.1.2)."""
+        return self._header(chosen)
+
+    def _header(self, shown, *gate):
+        links = [f'<{self.original}>; rel="original"', *gate, self._timemap_link()]
         ends = list(dict.fromkeys([self.versions[0], self.versions[-1]]))
-        if shown is not None and shown not in ends:
+        if shown not in ends:
             links.append(self._memento(shown))
         links += [self._memento(version, *self._ends(version)) for version in ends]
         return ", ".join(links)
 
-    def original_header(self):
-        """The Link header of the article's own page and of its TimeGate's answers."""
-        return f'<{self.original}>; rel="original", <{self.timegate_url}>; rel="timegate", {self._timemap_link()}'
+    def in_force_at(self, moment):
+        """The version readers saw at `moment`, a whole second as Accept-Datetime gives it: the last one begun by
+        the end of that second; the first when the moment is earlier; the present one without a moment."""
+        if moment is None:
+            return self.versions[-1]
+        end = moment + datetime.timedelta(seconds=1)
+        begun = [version for version in self.versions if version.valid_from < end]
+        return begun[-1] if begun else self.versions[0]
 
     def _timemap_link(self):
         return f'<{self.timemap_url}>; rel="timemap"; type="{LINK_FORMAT}"'

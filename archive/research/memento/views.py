@@ -154,41 +154,37 @@ def timegate(request, year, month, day, slug):
             content_type="text/plain; charset=utf-8",
         )
     else:
-        versions = article.versions.public().only("article", "number", "valid_from")
-        if moment is None:
-            version = versions.order_by("-number").first()
-        else:
-            version = versions.in_force_at(datetime.datetime.fromtimestamp(moment, datetime.UTC))
-        if version is None:
-            raise Http404("No versions kept")
-        version.article = article
-        relations = Relations(request, article, [version])
-        response = HttpResponseRedirect(relations.url(version))
-        response["Link"] = relations.original_header()
+        relations = _public_relations(request, article)
+        chosen = relations.in_force_at(
+            None if moment is None else datetime.datetime.fromtimestamp(moment, datetime.UTC)
+        )
+        response = HttpResponseRedirect(relations.url(chosen))
+        response["Link"] = relations.gate_header(chosen)
     patch_vary_headers(response, ["accept-datetime"])
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response
 
 
-def _relations(request, year, month, day, slug):
-    article, moved = permalinks.resolve(year, month, day, slug)
-    public = [version for version in _listed(article) if not version.hidden] if not moved else []
-    if not moved and not public:
+def _public_relations(request, article):
+    public = [version for version in _listed(article) if not version.hidden]
+    if not public:
         raise Http404("No versions kept")
-    return article, moved, Relations(request, article, public)
+    return Relations(request, article, public)
 
 
 @require_safe
 def timemap(request, year, month, day, slug):
-    article, moved, relations = _relations(request, year, month, day, slug)
+    article, moved = permalinks.resolve(year, month, day, slug)
     if moved:
         return _moved(request, article, slug)
+    relations = _public_relations(request, article)
     return HttpResponse(relations.timemap(), content_type=f"{LINK_FORMAT}; charset=utf-8")
 
 
 @require_safe
 def timemap_json(request, year, month, day, slug):
-    article, moved, relations = _relations(request, year, month, day, slug)
+    article, moved = permalinks.resolve(year, month, day, slug)
     if moved:
         return _moved(request, article, slug)
+    relations = _public_relations(request, article)
     return HttpResponse(json.dumps(relations.timemap_data(), indent=2) + "\n", content_type="application/json")
