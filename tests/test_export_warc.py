@@ -1,6 +1,7 @@
 """`manage.py export_warc`: a WARC holding every public page, the images they show and every static file exactly as
 the site serves them, with a CDXJ index beside it, complete enough to replay an article page offline."""
 
+import datetime
 import io
 import json
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -198,3 +199,13 @@ def test_a_page_the_site_cannot_serve_stops_the_export_and_leaves_no_warc(site, 
         call_command("export_warc", "-o", str(tmp_path / "a.warc.gz"), "--base-url", BASE)
 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["index", "media", "static"]
+
+
+def test_a_version_pages_record_is_dated_by_its_memento_datetime(exported):
+    record, _ = responses(exported)[f"{BASE}{LEAD}versions/1/"]
+    moment = record.http_headers.get_header("Memento-Datetime")
+
+    assert moment is not None
+    assert record.rec_headers.get_header("WARC-Date") == datetime.datetime.strptime(
+        moment, "%a, %d %b %Y %H:%M:%S GMT"
+    ).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,9 +1,12 @@
 """Every state of an article's text is kept as a version of its own: from an import where the longer text wins,
 from an editor's save, from an export; never from links or tagging."""
 
+import importlib
 import types
 
 import pytest
+import time_machine
+from django.apps import apps
 from django.db import connection
 
 from archive.importing.loader import import_file
@@ -138,11 +141,7 @@ def test_a_version_is_never_changed_once_written(versioned):
 
 
 def test_the_migration_gives_every_article_a_first_version_dated_by_its_import_history(gazetteer):
-    migration = __import__("archive.migrations.0009_first_versions", fromlist=["first_versions"])
-    from django.apps import apps
-
-    import time_machine
-
+    migration = importlib.import_module("archive.migrations.0009_first_versions")
     with time_machine.travel(IMPORTED, tick=False):
         import_file("seed.txt", next(SEEDS.glob("*.txt")).read_bytes())
     with time_machine.travel(LONGER, tick=False):
