@@ -96,3 +96,10 @@ def test_editors_can_neither_add_nor_delete_versions(versioned, client, editor):
     assert client.get("/admin/archive/articleversion/add/").status_code == 403
     assert client.post(f"/admin/archive/articleversion/{version.pk}/delete/", {"post": "yes"}).status_code == 403
     assert ArticleVersion.objects.filter(article=versioned).count() == 3
+
+
+def test_not_even_a_superuser_deletes_a_version_apart_from_its_article(versioned, admin_client):
+    version = ArticleVersion.objects.get(article=versioned, number=1)
+
+    assert admin_client.post(f"/admin/archive/articleversion/{version.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert ArticleVersion.objects.filter(article=versioned).count() == 3

@@ -1,9 +1,9 @@
-"""Versions in the admin: read by editors, never edited or deleted; an earlier one can be hidden from the public
-(a legal takedown), with a reason only editors see, and shown again."""
+"""Versions in the admin: read by editors, never edited, never deleted but with their article; an earlier one can be
+hidden from the public (a legal takedown), with a reason only editors see, and shown again."""
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from archive.models import ArticleVersion
 
@@ -57,8 +57,18 @@ class ArticleVersionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # A version goes only with its article (a superuser's delete of the article takes its history along), never
+    # on its own; deletion stays a permission so that the article's delete can check it.
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "show_delete": False})
 
     def save_model(self, request, obj, form, change):
         obj.save(update_fields=["hidden", "hidden_reason"])
