@@ -134,8 +134,18 @@ def test_the_article_page_advertises_its_timegate_and_timemap(versioned, client)
     assert links[TIMEMAP]["rel"] == ["timemap"]
 
 
-def test_the_memento_client_negotiates_a_version_with_the_live_site(versioned, live_server):
+@pytest.fixture
+def served(transactional_db, django_db_serialized_rollback, live_server, client, gazetteer, editor):
+    """The three versions committed, for a server in another thread; the database is put back afterwards."""
+    from tests.versioned_archive import build_versioned_archive
+
+    build_versioned_archive(client, editor)
+    return live_server
+
+
+def test_the_memento_client_negotiates_a_version_with_the_live_site(served):
     """Over HTTP, as a reader's tool would: the article page names its TimeGate, which names the version."""
+    live_server = served
     original = f"{live_server.url}{LEAD_URL}"
     info = MementoClient().get_memento_info(original, datetime.datetime(2026, 4, 1, 12, 0))
 

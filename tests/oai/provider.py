@@ -22,12 +22,11 @@ def utc(text):
 
 
 def stamp_articles(times, rest):
-    """Give articles fixed update times (their present texts, versions, from the same moments) and the change log one
-    fixed time, then move the generation on (by a change naming no article) so that the provider works the
-    datestamps out again."""
-    Article.objects.update(updated_at=utc(rest), text_since=utc(rest))
+    """Give articles fixed update times and the change log one fixed time, then move the generation on (by a
+    change naming no article) so that the provider works the datestamps out again."""
+    Article.objects.update(updated_at=utc(rest))
     for title, moment in times.items():
-        Article.objects.filter(title=title).update(updated_at=utc(moment), text_since=utc(moment))
+        Article.objects.filter(title=title).update(updated_at=utc(moment))
     Change.objects.update(at=utc("2021-01-01T00:00:00"))
     changes.record()
     Change.objects.filter(article_id=None).update(at=utc("2021-01-01T00:00:00"))

@@ -5,6 +5,7 @@ of the one shown. A hidden version's address answers 410 Gone: it existed, and i
 """
 
 import datetime
+import itertools
 import json
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
@@ -75,7 +76,7 @@ def version_list(request, year, month, day, slug):
     return render(
         request,
         "archive/version_list.html",
-        {"article": article, "versions": versions, "pairs": zip([None, *public], public, strict=False)},
+        {"article": article, "versions": versions, "pairs": list(itertools.pairwise(public))},
     )
 
 

@@ -1,10 +1,10 @@
 """When each record last changed: its datestamp, the moment `from` and `until` select by.
 
-A record shows an article's own fields, its persons and topics, and the addresses of the articles it relates to. Its
-datestamp is therefore the latest of the article's `updated_at` and its present text's moment, the time of every
-change-log row naming it (the log names an article whenever one of its mentions, topics or links is saved or
-deleted, or a person or topic it names is renamed), and the same two times of each article it links to or is listed
-under (whose address its record carries). Datestamps are whole seconds, UTC, as the granularity Identify declares.
+A record shows an article's own fields, its persons and topics, and the addresses of the articles it relates to.
+Its datestamp is therefore the latest of the article's `updated_at`, the time of every change-log row naming it
+(the log names an article whenever one of its mentions, topics or links is saved or deleted, or a person or
+topic it names is renamed), and the same two times of each article it links to or is listed under (whose address
+its record carries). Datestamps are whole seconds, UTC, as the granularity Identify declares.
 
 The datestamps of the whole archive are worked out once per generation of the archive, in three queries each
 reading a table once (articles, the change log grouped by article, links), and kept in the process as two sorted
@@ -95,11 +95,7 @@ def current():
 
 
 def _build(key):
-    # A version restored from an export keeps the moment its text began, which may follow the row's own time.
-    own = {
-        pk: seconds(max(updated, since or updated))
-        for pk, updated, since in Article.objects.values_list("pk", "updated_at", "text_since")
-    }
+    own = {pk: seconds(moment) for pk, moment in Article.objects.values_list("pk", "updated_at")}
     logged = Change.objects.filter(article_id__isnull=False).values("article_id").annotate(last=Max("at"))
     for pk, moment in logged.values_list("article_id", "last"):
         # The log names deleted articles too.
