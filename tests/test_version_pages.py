@@ -40,11 +40,10 @@ def test_the_article_page_takes_two_queries_whatever_its_history(
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_a_version_page_takes_six_queries_whatever_its_history(client, make_article, django_assert_num_queries, count):
-    """The generation, the article, its persons and topics (for the page's metadata), every version's number and
-    moment, and the text shown."""
+def test_a_version_page_takes_four_queries_whatever_its_history(client, make_article, django_assert_num_queries, count):
+    """The generation, the article, every version's number and moment, and the text shown."""
     article = with_versions(make_article("Corrected", "2016-01-01"), count)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         assert client.get(f"{article.get_absolute_url()}versions/2/").status_code == 200
 
 

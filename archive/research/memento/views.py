@@ -92,6 +92,9 @@ def version_detail(request, year, month, day, slug, number):
         return _gone(request, article)
     public = [listed for listed in versions if not listed.hidden]
     relations = Relations(request, article, public)
+    # Persons and topics are tagged on the present text, not kept with each version: a version's page does not
+    # claim them in its metadata (and reads no mentions for it).
+    article.public_mentions = article.public_topics = ()
     earlier = [listed for listed in public if listed.number < number]
     response = render(
         request,
