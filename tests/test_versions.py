@@ -21,7 +21,6 @@ from tests.versioned_archive import (
     LEAD_URL,
     LONGER,
     longer_page,
-    seed_lead_text,
 )
 
 pytestmark = pytest.mark.django_db
@@ -159,8 +158,3 @@ def test_the_migration_gives_every_article_a_first_version_dated_by_its_import_h
     ]
     assert (lead.version_count, lead.text_since, related.text_since) == (1, LONGER, IMPORTED)
     assert ArticleVersion.objects.get(article=lead).body == lead.body
-
-
-def test_the_seed_lead_text_is_the_lead_alone():
-    assert seed_lead_text().splitlines()[0] == FIRST_TITLE
-    assert "Similar articles" not in seed_lead_text()
