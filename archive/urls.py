@@ -6,12 +6,15 @@ from django.urls import include, path, register_converter
 from archive.reading import converters, views
 from archive.research import citations, exports, feeds, sitemaps
 from archive.research.api import urls as api_urls
+from archive.research.memento import views as memento
 from archive.research.oai import views as oai
 from archive.serving import canonical
 from archive.serving.public import public
 
 register_converter(converters.FourDigitYear, "yyyy")
 register_converter(converters.TwoDigits, "mm")
+
+ARTICLE = "articles/<yyyy:year>/<mm:month>/<mm:day>/<slug:slug>/"
 
 archive_patterns = [
     path("", public(views.home), name="home"),
@@ -31,6 +34,26 @@ archive_patterns = [
             public(citations.cite, dated=True),
             {"kind": kind},
             name=f"cite_{kind}",
+        )
+        for kind in citations.FORMATS
+    ),
+    *(
+        path(f"{ARTICLE}{route}", view, name=name)
+        for route, view, name in [
+            ("versions/", public(memento.version_list), "version_list"),
+            ("versions/<int:number>/", public(memento.version_detail, dated=True), "version_detail"),
+            ("versions/<int:old>/compare/<int:new>/", public(memento.version_compare), "version_compare"),
+            ("timegate/", memento.timegate, "timegate"),
+            ("timemap/", public(memento.timemap), "timemap"),
+            ("timemap.json", public(memento.timemap_json), "timemap_json"),
+        ]
+    ),
+    *(
+        path(
+            f"{ARTICLE}versions/<int:number>/cite.{kind}",
+            public(citations.cite_version, dated=True),
+            {"kind": kind},
+            name=f"version_cite_{kind}",
         )
         for kind in citations.FORMATS
     ),

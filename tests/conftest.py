@@ -135,3 +135,12 @@ def lead_with_similar(make_article):
     other = make_article("Other lead", "2018-01-01")
     RelatedLink.objects.create(lead=other, related=similar[0], position=0)
     return lead, similar
+
+
+@pytest.fixture
+def versioned(client, gazetteer, editor):
+    """The seed's lead in three versions: imported, a longer text imported, a title fixed by an editor
+    (tests/versioned_archive.py)."""
+    from tests.support.versioned_archive import build_versioned_archive
+
+    return build_versioned_archive(client, editor)

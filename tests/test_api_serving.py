@@ -59,6 +59,7 @@ def test_the_openapi_schema_is_served_at_a_stable_address_without_head_operation
     assert sorted(served["paths"]) == [
         "/api/articles/",
         "/api/articles/{year}/{month}/{day}/{slug}/",
+        "/api/articles/{year}/{month}/{day}/{slug}/versions/",
         "/api/persons/",
         "/api/persons/{slug}/",
         "/api/topics/",

@@ -1,5 +1,6 @@
 """Citations: each download is read back with the library a researcher's tool uses."""
 
+import datetime
 import json
 
 import bibtexparser
@@ -16,6 +17,11 @@ DATELESS_URL = "http://testserver/articles/2020/05/12/opposition-leaders-the-vil
 
 # Every citation says the day it was accessed.
 pytestmark = pytest.mark.time_machine(NEW_YEARS_EVE, tick=False)
+
+
+def present_version(article):
+    """How a citation names the article's present text: its version and when it was imported."""
+    return f"version 1 of {article.versions.get().valid_from.astimezone(datetime.UTC):%Y-%m-%dT%H:%M:%SZ}"
 
 
 def download(client, article, kind):
@@ -46,6 +52,8 @@ def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_
         "language": "en",
         "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko asked "
         "about progress in building constructive relationships with the West.",
+        "version": present_version(research_archive.lead),
+        "note": f"The text of {present_version(research_archive.lead)}: {LEAD_URL}versions/1/",
     }
 
 
@@ -81,6 +89,8 @@ def test_ris_is_a_newspaper_record(client, research_archive):
         "language": "en",
         "abstract": "On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko "
         "asked about progress in building constructive relationships with the West.",
+        "edition": present_version(research_archive.lead),
+        "notes": [f"The text of {present_version(research_archive.lead)}: {LEAD_URL}versions/1/"],
     }
 
 
@@ -132,8 +142,10 @@ def test_the_article_page_offers_a_citation_and_the_three_downloads(client, rese
 
     assert (
         '<p class="citation">“Lukashenko aspires to be in the Russo-American conflict’s epicenter”, '
-        "<cite>Belarus Commentary Archive</cite>, 22 April 2016. "
-        f'Available at: <a href="{LEAD_URL}">{LEAD_URL}</a> (Accessed: 31 December 2025).</p>'
+        f"<cite>Belarus Commentary Archive</cite>, 22 April 2016, {present_version(research_archive.lead)}. "
+        f'Available at: <a href="{LEAD_URL}" data-originalurl="{LEAD_URL}" data-versionurl="{LEAD_URL}versions/1/" '
+        f'data-versiondate="{present_version(research_archive.lead).rsplit(" ", 1)[1]}">{LEAD_URL}</a> '
+        "(Accessed: 31 December 2025).</p>"
     ) in html
     for kind in ("bib", "ris", "json"):
         assert f'href="{research_archive.lead.get_absolute_url()}cite.{kind}"' in html

@@ -1,6 +1,7 @@
 """`manage.py export_warc`: a WARC holding every public page, the images they show and every static file exactly as
 the site serves them, with a CDXJ index beside it, complete enough to replay an article page offline."""
 
+import datetime
 import io
 import json
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -35,7 +36,7 @@ PAGES = [
     *(
         f"{article}{suffix}"
         for article in (LEAD, RELATED, DATELESS)
-        for suffix in ("", "cite.bib", "cite.ris", "cite.json")
+        for suffix in ("", "cite.bib", "cite.ris", "cite.json", "versions/", "timemap/", "timemap.json", "versions/1/")
     ),
     "/people/alexander-lukashenko/",
     "/people/alexander-lukashenko/feed.atom",
@@ -120,13 +121,14 @@ def test_the_warc_holds_one_response_for_every_public_page_image_and_static_file
 
 
 def test_the_warc_names_no_import_file_and_not_the_person_an_editor_rejected(exported):
-    """Vladimir Putin is rejected on the dateless article only: its page and citations never name him."""
+    """Vladimir Putin is rejected on the dateless article only: its page, citations, versions and TimeMaps never
+    name him."""
     found = responses(exported)
     traces = [value for source in SourceFile.objects.all() for value in (source.name, source.sha256)]
     dateless = [body for url, (_, body) in found.items() if url.startswith(BASE + DATELESS)]
 
     assert [trace for trace in traces if any(trace.encode() in body for _, body in found.values())] == []
-    assert (len(traces), len(dateless), [body for body in dateless if b"Putin" in body]) == (4, 4, [])
+    assert (len(traces), len(dateless), [body for body in dateless if b"Putin" in body]) == (4, 8, [])
 
 
 def test_every_response_is_byte_for_byte_what_the_site_serves(exported, settings):
@@ -208,3 +210,13 @@ def test_a_page_the_site_cannot_serve_stops_the_export_and_leaves_no_warc(site, 
         call_command("export_warc", "-o", str(tmp_path / "a.warc.gz"), "--base-url", BASE)
 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["index", "media", "static"]
+
+
+def test_a_version_pages_record_is_dated_by_its_memento_datetime(exported):
+    record, _ = responses(exported)[f"{BASE}{LEAD}versions/1/"]
+    moment = record.http_headers.get_header("Memento-Datetime")
+
+    assert moment is not None
+    assert record.rec_headers.get_header("WARC-Date") == datetime.datetime.strptime(
+        moment, "%a, %d %b %Y %H:%M:%S GMT"
+    ).strftime("%Y-%m-%dT%H:%M:%SZ")

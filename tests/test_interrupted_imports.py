@@ -6,6 +6,7 @@ it; two imports of the same files at the same time make the archive that one imp
 export_articles writes it.
 """
 
+import re
 import signal
 import subprocess
 import sys
@@ -50,6 +51,11 @@ def reference(databases, pages, tmp_path_factory):
 def exported(env, path):
     manage(env, "export_articles", "-o", str(path))
     return path.read_bytes()
+
+
+def undated(export):
+    """An export with its versions' moments blanked: they are the moments each import ran, whatever it made."""
+    return re.sub(rb'"since": "[^"]*"', b'"since": ""', export)
 
 
 def table_counts(databases, url):
@@ -124,4 +130,4 @@ def test_two_imports_of_the_same_pages_at_the_same_time_make_the_archive_one_imp
     finished = [finish(importer) for importer in importers]
 
     assert [code for code, _, _ in finished] == [0, 0], finished
-    assert exported(env, tmp_path / "both.jsonl") == reference.read_bytes()
+    assert undated(exported(env, tmp_path / "both.jsonl")) == undated(reference.read_bytes())

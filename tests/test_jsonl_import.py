@@ -115,9 +115,9 @@ def test_the_loader_holds_one_chunk_of_records_at_a_time(large_export, monkeypat
         weakref.finalize(parsed, gone)
         return parsed
 
-    def counted_upsert(incoming, source):
+    def counted_upsert(incoming, source, cause):
         chunks.append(len(incoming))
-        return upsert(incoming, source)
+        return upsert(incoming, source, cause)
 
     monkeypatch.setattr(records, "parse_record", counted_parse)
     monkeypatch.setattr(records, "upsert", counted_upsert)

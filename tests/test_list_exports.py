@@ -65,7 +65,8 @@ def test_the_csv_keeps_the_authors_characters_as_they_are(client, research_archi
 
 
 def test_json_lines_are_the_public_fields_of_the_export_articles_lines_of_the_listed_articles(client, research_archive):
-    """The editors' lines less their decisions, rejected persons and topics, and source files."""
+    """The editors' lines less their decisions, rejected persons and topics, source files, and the files and
+    editors behind each version (the version pages show only their texts and moments)."""
     exported = io.StringIO()
     call_command("export_articles", stdout=exported)
     by_url = {record["url"]: record for record in map(json.loads, exported.getvalue().splitlines())}
@@ -77,8 +78,12 @@ def test_json_lines_are_the_public_fields_of_the_export_articles_lines_of_the_li
 
 def public(record):
     hidden = {"persons_rejected", "topics_rejected", "sources"}
-    subjects = {kind: [{"slug": s["slug"], "name": s["name"]} for s in record[kind]] for kind in ("persons", "topics")}
-    return {name: subjects.get(name, value) for name, value in record.items() if name not in hidden}
+    shown = {kind: [{"slug": s["slug"], "name": s["name"]} for s in record[kind]] for kind in ("persons", "topics")}
+    behind = {"file", "sha256", "editor"}
+    shown["versions"] = [
+        {key: value for key, value in entry.items() if key not in behind} for entry in record["versions"]
+    ]
+    return {name: shown.get(name, value) for name, value in record.items() if name not in hidden}
 
 
 def test_exports_hold_every_article_of_the_list_not_one_page(client, research_archive):

@@ -1,11 +1,13 @@
 """What an article page tells machines, read with extruct and the way Zotero's Embedded Metadata translator reads it."""
 
+import datetime
 import re
 
 import extruct
 import lxml.html
 
 BASE = "http://testserver"
+STAMP = "%Y-%m-%dT%H:%M:%SZ"
 LEAD_URL = f"{BASE}/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 DATELESS_URL = f"{BASE}/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
 LEAD_TITLE = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
@@ -45,6 +47,8 @@ def test_json_ld_describes_a_news_article_with_its_offset_publisher_and_persons(
             {"@type": "Person", "name": "Vladimir Putin", "url": f"{BASE}/people/vladimir-putin/"},
         ],
         "keywords": [],
+        "version": "1",
+        "dateModified": research_archive.lead.versions.get().valid_from.astimezone(datetime.UTC).strftime(STAMP),
     }
 
 

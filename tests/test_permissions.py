@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from archive.models import Article, SourceFile
 
 EDITORS = {
+    "view_articleversion",
+    "change_articleversion",
     "add_article",
     "change_article",
     "view_article",

@@ -46,8 +46,13 @@ def file_traces():
 
 def test_the_public_json_lines_carry_exactly_what_the_article_page_shows(client, research_archive):
     (line,) = download(client, "/articles/export.jsonl?date_after=2020-01-01").splitlines()
+    record = json.loads(line)
 
-    assert json.loads(line) == {
+    # Its one version, the present text (given by the record itself): a number, a moment, how it came; no file.
+    assert [(sorted(version), version["number"], version["cause"]) for version in record.pop("versions")] == [
+        (["cause", "number", "since"], 1, "import")
+    ]
+    assert record == {
         "url": DATELESS,
         "title": 'Opposition <leaders> & the "Vilnius" talks',
         "published": "2020-05-12",
@@ -66,7 +71,19 @@ def test_the_whole_archives_public_json_lines_hold_the_same_fields(client, resea
     records = [json.loads(line) for line in download(client, "/articles/export.jsonl").splitlines()]
 
     assert [sorted(record) for record in records] == 3 * [
-        ["body", "language", "listed_under", "persons", "photo", "published", "related", "title", "topics", "url"]
+        [
+            "body",
+            "language",
+            "listed_under",
+            "persons",
+            "photo",
+            "published",
+            "related",
+            "title",
+            "topics",
+            "url",
+            "versions",
+        ]
     ]
     assert [record["persons"] for record in records if record["url"] == DATELESS] == [DATELESS_PERSONS]
 

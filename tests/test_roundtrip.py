@@ -126,3 +126,29 @@ def test_an_export_record_with_a_malformed_field_is_rejected_with_its_line(seede
     result = import_file("bad.jsonl", (json.dumps(record) + "\n").encode())
     assert (result.status, result.line, result.error) == ("rejected", 1, message)
     assert Article.objects.count() == 0
+
+
+def test_an_export_carries_every_version_and_round_trips_byte_for_byte(versioned, client):
+    from archive.models import ArticleVersion
+    from tests.support.versioned_archive import FIRST_TITLE, LEAD_URL
+
+    ArticleVersion.objects.filter(article=versioned, number=1).update(hidden=True, hidden_reason="A court order.")
+    first = export()
+    lead = next(json.loads(line) for line in first.splitlines() if LEAD_URL in line.split(",")[0])
+    assert [(v["number"], v["since"], v["cause"]) for v in lead["versions"]] == [
+        (1, "2026-01-10T09:00:00+00:00", "import"),
+        (2, "2026-03-05T12:30:00+00:00", "import"),
+        (3, "2026-06-01T08:15:00+00:00", "edit"),
+    ]
+    assert (lead["versions"][0]["title"], lead["versions"][0]["hidden_reason"]) == (FIRST_TITLE, "A court order.")
+    assert (lead["versions"][1]["file"], lead["versions"][2]["editor"]) == ("later-save.txt", "editor")
+    assert "body" not in lead["versions"][2]
+
+    for _ in range(2):
+        exported = export()
+        empty_the_archive()
+        assert import_file("archive.jsonl", exported.encode()).status == "imported"
+        assert export() == first
+    page = client.get(f"{LEAD_URL}versions/2/")
+    assert (page.status_code, page["Memento-Datetime"]) == (200, "Thu, 05 Mar 2026 12:30:00 GMT")
+    assert client.get(f"{LEAD_URL}versions/1/").status_code == 410

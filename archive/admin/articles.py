@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.http import StreamingHttpResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
@@ -10,7 +11,7 @@ from django.utils.timezone import localtime
 from archive.admin import images, imports
 from archive.admin.forms import ArticleAdminForm
 from archive.importing import jsonl
-from archive.models import Article, ArticleTopic, Decision, Mention, RelatedLink, SlugRedirect
+from archive.models import Article, ArticleTopic, ArticleVersion, Decision, Mention, RelatedLink, SlugRedirect, versions
 
 
 class CurationInline(admin.TabularInline):
@@ -55,12 +56,12 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_date"
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["rendered_body", "image_renditions_summary", "provenance"]
+    readonly_fields = ["rendered_body", "image_renditions_summary", "provenance", "text_versions"]
     fieldsets = [
         (None, {"fields": ["title", "slug", ("published_date", "published_time"), "language"]}),
         ("Text", {"fields": ["body", "rendered_body"]}),
         ("Photo", {"fields": ["photo_caption", "photo_credit", "photo_agency", "image", "image_renditions_summary"]}),
-        ("Where it came from", {"fields": ["provenance"]}),
+        ("Where it came from", {"fields": ["provenance", "text_versions"]}),
     ]
     inlines = [MentionInline, ArticleTopicInline, RelatedLinkInline]
     actions = ["export_records"]
@@ -95,7 +96,12 @@ class ArticleAdmin(admin.ModelAdmin):
             replaced = form.initial.get("image")
             images.discard(obj.image.storage, replaced.name if replaced else "", obj.image_renditions)
             obj.image_renditions = []
+        new_text = not change or set(versions.TEXT_FIELDS) & set(form.changed_data)
+        if new_text:
+            versions.next_version(obj, timezone.now())
         super().save_model(request, obj, form, change)
+        if new_text:
+            versions.keep([obj], ArticleVersion.Cause.EDIT, editor=request.user)
         if change and former != (obj.published_date, obj.slug):
             keep_former_address(obj, *former)
         if "image" in form.changed_data and obj.image:
@@ -140,6 +146,29 @@ class ArticleAdmin(admin.ModelAdmin):
                         _how_known(role),
                     )
                     for role in roles
+                ),
+            ),
+        )
+
+    @admin.display(description="Versions of the text")
+    def text_versions(self, obj):
+        versions = obj.pk and obj.versions.order_by("number").only("number", "valid_from", "cause", "hidden")
+        if not versions:
+            return "None kept yet."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">version {}</a>, {}, from {}{}</li>',
+                (
+                    (
+                        reverse("admin:archive_articleversion_change", args=[version.pk]),
+                        version.number,
+                        f"{localtime(version.valid_from):%Y-%m-%d %H:%M:%S}",
+                        version.get_cause_display(),
+                        " (hidden from the public)" if version.hidden else "",
+                    )
+                    for version in versions
                 ),
             ),
         )

@@ -14,6 +14,7 @@ from archive import permalinks
 from archive.importing import columns
 from archive.importing.merge import Version
 from archive.importing.parser import CONTROL
+from archive.importing.versions import VersionError, parse_versions, read_published, to_entries, versions_prefetch
 from archive.models import PUBLIC_DECISIONS, ArticleSource, ArticleTopic, Decision, Mention, RelatedLink
 
 CHUNK = 500
@@ -68,21 +69,23 @@ def export_queryset(queryset, *, sources=True):
             else ArticleSource.objects.none(),
             to_attr="export_sources",
         ),
+        Prefetch("versions", queryset=versions_prefetch(), to_attr="export_versions"),
     )
 
 
-def iter_records(queryset):
-    """Yield a record for each article, reading the archive in chunks so memory stays flat."""
+def iter_records(queryset, *, hidden=False):
+    """Yield a record for each article, reading the archive in chunks so memory stays flat; with `hidden`, the
+    versions editors hid from the public too."""
     for article in export_queryset(queryset).iterator(chunk_size=CHUNK):
-        yield to_record(article)
+        yield to_record(article, hidden=hidden)
 
 
 def published_value(article):
     return article.published.isoformat() if article.published_time else article.published_date.isoformat()
 
 
-def to_record(article):
-    """The export line of an article fetched through `export_queryset`."""
+def to_record(article, *, hidden=False):
+    """The export line of an article fetched through `export_queryset`; a hidden version only with `hidden`."""
     mentions = article.export_mentions
     topics = article.export_topics
     return {
@@ -113,6 +116,7 @@ def to_record(article):
         "related": [link.related.get_absolute_url() for link in article.export_related],
         "listed_under": [link.lead.get_absolute_url() for link in article.export_listed],
         "sources": [{"file": s.source.name, "sha256": s.source.sha256, "role": s.role} for s in article.export_sources],
+        "versions": to_entries(article.export_versions, hidden=hidden),
     }
 
 
@@ -179,6 +183,7 @@ class Record:
     persons_rejected: tuple
     topics_rejected: tuple
     sources: tuple
+    versions: tuple = ()
 
 
 def parse_record(text, line):
@@ -189,11 +194,7 @@ def parse_record(text, line):
         if address is None:
             raise RecordError(f"{data['url']!r} is not an article URL", line)
         published = data["published"]
-        if "T" in published:
-            moment = datetime.datetime.fromisoformat(published)
-            date, time = moment.date(), moment.time().replace(tzinfo=None)
-        else:
-            date, time = datetime.date.fromisoformat(published), None
+        date, time = read_published(published)
         if date != address[0]:
             raise RecordError(f"the URL {data['url']} does not match the publication date {published}", line)
         photo = data.get("photo") or {}
@@ -217,12 +218,15 @@ def parse_record(text, line):
             persons_rejected=tuple(_subjects(data, "persons_rejected", line)),
             topics_rejected=tuple(_subjects(data, "topics_rejected", line)),
             sources=tuple(_sources(data, line)),
+            versions=parse_versions(data),
         )
         if found := columns.problem(data, record.slug):
             raise RecordError(found, line)
         return record
     except RecordError:
         raise
+    except VersionError as error:
+        raise RecordError(str(error), line) from None
     except json.JSONDecodeError as error:
         raise RecordError(f"not valid JSON ({error.msg})", line) from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:

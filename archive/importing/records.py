@@ -18,7 +18,7 @@ from archive.importing.jsonl import RecordError, parse_record, read_lines
 from archive.importing.links import plan_links
 from archive.importing.provenance import source_ids
 from archive.importing.upsert import Incoming, upsert
-from archive.models import ArticleSource, RelatedLink
+from archive.models import ArticleSource, ArticleVersion, RelatedLink
 from archive.permalinks import article_ids
 
 EXPORT_CHUNK = 500
@@ -73,13 +73,32 @@ def _write_chunk(chunk, source, counts, remapped):
     empty archive there is none; it holds only as many URLs as articles differ between the export and the archive.
     """
     articles, outcomes = upsert(
-        [Incoming(r.published_date, r.version, language=r.language, slug=r.slug) for r in chunk], source
+        [
+            Incoming(r.published_date, r.version, language=r.language, slug=r.slug, versions=versions)
+            for r, versions in zip(chunk, _versions(chunk), strict=True)
+        ],
+        source,
+        ArticleVersion.Cause.EXPORT,
     )
     counts.update(outcome.status for outcome in outcomes)
     pairs = list(zip(articles, chunk, strict=True))
     remapped.update((record.url, article.pk) for article, record in pairs if article.slug != record.slug)
     effects.records_loaded(pairs)
     restore_sources(pairs, source)
+
+
+def _versions(chunk):
+    """Each record's versions with the file that caused each as a source's id, the archive making those it lacks."""
+    files = {v["sha256"]: v["file"] for record in chunk for v in record.versions if v["sha256"]}
+    ids = source_ids(files) if files else {}
+    return [
+        tuple(
+            {name: value for name, value in v.items() if name not in ("file", "sha256")}
+            | {"source_id": ids.get(v["sha256"])}
+            for v in record.versions
+        )
+        for record in chunk
+    ]
 
 
 def _write_links(chunk, remapped):

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from archive.importing.language import language_of
 from archive.importing.merge import Version, merge
 from archive.importing.outcomes import CREATED, UNCHANGED, UPDATED, ArticleOutcome
-from archive.models import Article, ArticleSource, bulk
+from archive.models import Article, ArticleSource, ArticleVersion, bulk
+from archive.models import versions as history
 from archive.text.identity import free_slug, slug_for, title_key
 
 
@@ -16,26 +17,43 @@ class Incoming:
     role: str | None = None
     language: str | None = None
     slug: str | None = None
+    # The article's states as an export records them, each a mapping of ArticleVersion's fields, oldest first:
+    # kept as they are when this creates the article.
+    versions: tuple = ()
 
 
-def upsert(incoming, source):
-    """Create or merge each incoming article; return the articles and what happened to each."""
+def upsert(incoming, source, cause=ArticleVersion.Cause.IMPORT):
+    """Create or merge each incoming article; return the articles and what happened to each.
+
+    Each text it creates or changes is kept as a new version, from the moment the source is imported."""
     keys = [(title_key(item.version.title), item.date) for item in incoming]
     stored, taken = _same_days(keys)
-    articles, outcomes, new = [], [], {}
+    articles, outcomes, new, restored, changed = [], [], {}, {}, []
     for item, key in zip(incoming, keys, strict=True):
         if key in new:
             article, status, changes = _merged_into_new(new[key], item)
         elif key in stored:
-            article, status, changes = _merged_into_stored(stored[key], item)
+            article, status, changes = _merged_into_stored(stored[key], item, source.imported_at)
+            if changes:
+                changed.append(article)
         else:
             article = new[key] = _created(item, taken)
             status, changes = CREATED, []
+            if item.versions:
+                restored[key] = item.versions
         articles.append(article)
         outcomes.append(
             ArticleOutcome(title=article.title, url="", status=status, role=item.role or "", changes=changes)
         )
+    for key, article in new.items():
+        if key in restored:
+            history.restoring(article, restored[key])
+        else:
+            history.next_version(article, source.imported_at)
     Article.objects.bulk_create(new.values())
+    fresh = [article for key, article in new.items() if key not in restored]
+    history.keep(list(dict.fromkeys([*fresh, *changed])), cause, source=source)
+    history.restore({new[key]: versions for key, versions in restored.items()})
     for article, outcome in zip(articles, outcomes, strict=True):
         outcome.url = article.get_absolute_url()
         outcome.article_id = article.pk
@@ -79,12 +97,15 @@ def _merged_into_new(article, item):
     return article, UNCHANGED, []
 
 
-def _merged_into_stored(article, item):
+def _merged_into_stored(article, item, moment):
     before = Version.of(article)
     merged = merge(before, item.version)
     changes = [name for name in before.__dict__ if getattr(before, name) != getattr(merged, name)]
     if changes:
         merged.apply_to(article)
         article.language = item.language or language_of(merged.title, merged.body)
+        if article.text_since != moment:
+            # Seen twice in one file, it still gains one version.
+            history.next_version(article, moment)
         article.save()
     return article, UPDATED if changes else UNCHANGED, changes

@@ -28,6 +28,7 @@ from archive.models.subjects import (
     subject_prefetches,
     subject_url,
 )
+from archive.models.versions import ArticleVersion
 
 __all__ = [
     "KINDS",
@@ -39,6 +40,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleSource",
     "ArticleTopic",
+    "ArticleVersion",
     "Change",
     "Decision",
     "DecisionQuerySet",

@@ -69,6 +69,9 @@ class Article(models.Model):
     )
     persons = models.ManyToManyField("Person", through="Mention", related_name="articles")
     topics = models.ManyToManyField("Topic", through="ArticleTopic", related_name="articles")
+    # The latest version's number and moment (`archive.models.versions`), so that the page need not ask.
+    version_count = models.PositiveIntegerField(default=0, editable=False)
+    text_since = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

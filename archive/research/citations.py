@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from archive.models.versions import version_url
 from archive.serving.shortcuts import article_or_404
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -30,20 +31,33 @@ class Citation:
     abstract: str
     publication: str
     publisher: str
+    # The text cited: "version 3 of 2026-12-02T14:53:00Z", and that version's own address; empty when none is kept.
+    version: str = ""
+    version_url: str = ""
 
     @classmethod
-    def of(cls, article, request):
+    def of(cls, article, request, version=None):
+        """The article's citation, of the version given (whose page the reader sees) or else of its present text."""
+        text = version or article
+        number, since = (version.number, version.valid_from) if version else (article.version_count, article.text_since)
+        cited = request.build_absolute_uri(version_url(article.published_date, article.slug, number)) if number else ""
         return cls(
-            key=f"{article.slug}-{article.published_date:%Y-%m-%d}",
-            title=article.title,
-            published=article.published_date,
-            url=request.build_absolute_uri(article.get_absolute_url()),
+            key=f"{article.slug}-{article.published_date:%Y-%m-%d}" + (f"-v{number}" if version else ""),
+            title=text.title,
+            published=text.published_date,
+            url=cited if version else request.build_absolute_uri(article.get_absolute_url()),
             accessed=timezone.localdate(),
-            language=article.language,
-            abstract=article.summary,
+            language=text.language,
+            abstract=text.summary,
             publication=settings.ARCHIVE_SITE_NAME,
             publisher=settings.ARCHIVE_PUBLISHER,
+            version=f"version {number} of {since.astimezone(datetime.UTC):%Y-%m-%dT%H:%M:%SZ}" if number else "",
+            version_url=cited,
         )
+
+    @property
+    def note(self):
+        return f"The text of {self.version}: {self.version_url}"
 
 
 def bibtex_text(value):
@@ -75,6 +89,8 @@ def to_bibtex(citation):
         ("language", "{" + citation.language + "}"),
         ("abstract", "{" + bibtex_text(citation.abstract) + "}"),
     ]
+    if citation.version:
+        fields += [("version", "{" + citation.version + "}"), ("note", "{" + bibtex_text(citation.note) + "}")]
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@article{{{citation.key},\n{body}\n}}\n"
 
@@ -94,6 +110,7 @@ def to_ris(citation):
         line("Y2", f"{citation.accessed:%Y/%m/%d}"),
         line("LA", citation.language),
         line("AB", citation.abstract),
+        *([line("ET", citation.version), line("N1", citation.note)] if citation.version else []),
         line("ER", ""),
     ]
     return "\r\n".join(lines) + "\r\n"
@@ -104,20 +121,21 @@ def date_parts(day):
 
 
 def to_csl(citation):
-    return [
-        {
-            "id": citation.key,
-            "type": "article-newspaper",
-            "title": citation.title,
-            "container-title": citation.publication,
-            "publisher": citation.publisher,
-            "issued": date_parts(citation.published),
-            "accessed": date_parts(citation.accessed),
-            "URL": citation.url,
-            "language": citation.language,
-            "abstract": citation.abstract,
-        }
-    ]
+    entry = {
+        "id": citation.key,
+        "type": "article-newspaper",
+        "title": citation.title,
+        "container-title": citation.publication,
+        "publisher": citation.publisher,
+        "issued": date_parts(citation.published),
+        "accessed": date_parts(citation.accessed),
+        "URL": citation.url,
+        "language": citation.language,
+        "abstract": citation.abstract,
+    }
+    if citation.version:
+        entry |= {"version": citation.version, "note": citation.note}
+    return [entry]
 
 
 FORMATS = {
@@ -143,4 +161,25 @@ def cite(request, year, month, day, slug, kind):
     media_type, render = FORMATS[kind]
     response = HttpResponse(render(Citation.of(article, request)), content_type=f"{media_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{article.slug}.{kind}"'
+    return response
+
+
+def version_cite_url(article, number, kind):
+    return f"{version_url(article.published_date, article.slug, number)}cite.{kind}"
+
+
+def cite_version(request, year, month, day, slug, number, kind):
+    """Serve one citation file of a version; 410 for a version hidden from the public."""
+    article, moved = article_or_404(year, month, day, slug)
+    if moved:
+        return redirect(version_cite_url(article, number, kind), permanent=True)
+    # A number no column holds is no version's, rather than an error of the database.
+    version = article.versions.filter(number=number).first() if number < 2**31 else None
+    if version is None:
+        raise Http404("No such version")
+    if version.hidden:
+        return HttpResponseGone("This version is withdrawn.\n", content_type="text/plain; charset=utf-8")
+    media_type, render = FORMATS[kind]
+    response = HttpResponse(render(Citation.of(article, request, version)), content_type=f"{media_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{article.slug}-v{number}.{kind}"'
     return response

@@ -46,10 +46,14 @@ PUBLIC_FIELDS = (
     "topics",
     "related",
     "listed_under",
+    "versions",
 )
+# What a version page shows of each state: its number, moment, how it came, and its text; never the file or the
+# editor behind it, nor a hidden version (left out by `to_record`).
+PUBLIC_VERSION_FIELDS = ("number", "since", "cause", "title", "published", "language", "body", "photo")
 # Part of a whole-archive file's name: changed whenever what an export holds changes, so that no file written by an
 # earlier version is served for the rest of its generation.
-FILE_FORMAT = "public-2"
+FILE_FORMAT = "public-3"
 
 
 class Line:
@@ -69,10 +73,14 @@ def selection(query, offset=0, limit=None):
 
 
 def public_record(article):
-    """The export line of an article as its public page shows it: persons and topics by slug and name only."""
+    """The export line of an article as its public pages show it: persons and topics by slug and name only, and
+    its versions as their pages show them."""
     record = jsonl.to_record(article)
-    subjects = {kind: [{"slug": s["slug"], "name": s["name"]} for s in record[kind]] for kind in ("persons", "topics")}
-    return {name: subjects.get(name, record[name]) for name in PUBLIC_FIELDS}
+    shown = {kind: [{"slug": s["slug"], "name": s["name"]} for s in record[kind]] for kind in ("persons", "topics")}
+    shown["versions"] = [
+        {name: entry[name] for name in PUBLIC_VERSION_FIELDS if name in entry} for entry in record["versions"]
+    ]
+    return {name: shown.get(name, record[name]) for name in PUBLIC_FIELDS}
 
 
 def in_pieces(lines):

@@ -1,5 +1,6 @@
 """What an article page tells the machines that read it: reference managers, search engines, link previews."""
 
+import datetime
 import json
 from functools import cached_property
 
@@ -11,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from archive.models import subject_prefetches
-from archive.research.citations import FORMATS, cite_url
+from archive.models.versions import version_url
+from archive.research.citations import FORMATS, cite_url, version_cite_url
 
 # Text inside a script element must not be able to close it, whatever the imported titles contain.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -19,10 +21,21 @@ DOWNLOAD_LABELS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 
 
 class ArticleMetadata:
-    def __init__(self, article, request):
+    """What the page says of the article, or of one version of it when `version` is given (its page's)."""
+
+    def __init__(self, article, request, version=None):
         self.article = article
+        self.version = version
         self.request = request
-        self.url = request.build_absolute_uri(article.get_absolute_url())
+        self.original_url = request.build_absolute_uri(article.get_absolute_url())
+        number, since = (version.number, version.valid_from) if version else (article.version_count, article.text_since)
+        self.number = number
+        # A Robust Link (robustlinks.mementoweb.org): the address cited, the version's own, and its moment.
+        self.version_url = (
+            request.build_absolute_uri(version_url(article.published_date, article.slug, number)) if number else ""
+        )
+        self.version_date = f"{since.astimezone(datetime.UTC):%Y-%m-%dT%H:%M:%SZ}" if number else ""
+        self.url = self.version_url if version else self.original_url
         self.publication = settings.ARCHIVE_SITE_NAME
         self.publisher = settings.ARCHIVE_PUBLISHER
         self.accessed = timezone.localdate()
@@ -30,7 +43,12 @@ class ArticleMetadata:
     @property
     def published(self):
         """ISO 8601 with the Minsk offset when the dateline had a time, the bare day when it had none."""
-        return self.article.published.isoformat()
+        return self.text.published.isoformat()
+
+    @property
+    def text(self):
+        """The article, or the version shown: what title, summary and dates are those of."""
+        return self.version or self.article
 
     @cached_property
     def subjects(self):
@@ -49,22 +67,27 @@ class ArticleMetadata:
 
     @property
     def downloads(self):
-        return [
-            (DOWNLOAD_LABELS[kind], cite_url(self.article, kind), media_type)
-            for kind, (media_type, _) in FORMATS.items()
-        ]
+        def url(kind):
+            return (
+                version_cite_url(self.article, self.version.number, kind)
+                if self.version
+                else cite_url(self.article, kind)
+            )
+
+        return [(DOWNLOAD_LABELS[kind], url(kind), media_type) for kind, (media_type, _) in FORMATS.items()]
 
     def json_ld(self):
-        return {
+        versioned = {"version": str(self.number), "dateModified": self.version_date} if self.number else {}
+        return versioned | {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "@id": self.url,
             "url": self.url,
             "mainEntityOfPage": self.url,
-            "headline": self.article.title,
-            "description": self.article.summary,
+            "headline": self.text.title,
+            "description": self.text.summary,
             "datePublished": self.published,
-            "inLanguage": self.article.language,
+            "inLanguage": self.text.language,
             "isAccessibleForFree": True,
             "publisher": {
                 "@type": "Organization",

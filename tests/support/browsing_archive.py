@@ -51,6 +51,16 @@ April 22, 2016 18:26
 On February 21st, at a meeting with KGB Chairman Vladimir Vakulchik, President Lukashenko asked about progress.
 """
 
+# A later saving of the Russian article, with a longer text: its second version.
+MARCH_LATER_PAGE = """\
+Оппозиция готовит марш в Минске
+2 октября 2017
+
+Организаторы подали заявку на шествие, но власти пока не ответили.
+
+Городские власти обещают рассмотреть заявку в течение недели.
+"""
+
 SEED_LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 SEED_RELATED = "Belarusian authorities resumed arrests of opposition"
 RELEASE = "Statkevich released after five days of administrative arrest"
@@ -77,6 +87,7 @@ def topic(slug, name):
 def build_browsing_archive():
     files = [(path.name, path.read_bytes()) for path in sorted(SEEDS.glob("*.txt"))]
     files += [("release.txt", RELEASE_PAGE.encode()), ("sanctions.txt", SANCTIONS_PAGE.encode())]
+    files += [("march-later.txt", MARCH_LATER_PAGE.encode())]
     for name, data in files:
         result = import_file(name, data)
         assert result.status == "imported", result.error
@@ -114,6 +125,9 @@ PAGE_URLS = {
     "topic": "/topics/protests/",
     "year": "/articles/2017/",
     "month": "/articles/2017/09/",
+    "versions": permalink("2017/10/02", MARCH) + "versions/",
+    "version-former": permalink("2017/10/02", MARCH) + "versions/1/",
+    "version-compare": permalink("2017/10/02", MARCH) + "versions/1/compare/2/",
     "not-found": "/articles/2017/09/30/no-such-article/",
     "api": "/api/",
 }

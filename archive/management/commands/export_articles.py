@@ -18,5 +18,5 @@ class Command(BaseCommand):
             self.write_records(self.stdout)
 
     def write_records(self, stream):
-        for record in jsonl.iter_records(Article.objects.chronological()):
+        for record in jsonl.iter_records(Article.objects.chronological(), hidden=True):
             stream.write(jsonl.dumps(record) + "\n")

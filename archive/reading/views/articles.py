@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from archive.lists.filterset import SORTS
 from archive.lists.query import ListQuery
+from archive.models.versions import article_route
 from archive.reading import facets, highlighting
 from archive.reading.chips import chips
 from archive.reading.pagination import Pagination
@@ -58,7 +59,7 @@ def article_detail(request, year, month, day, slug):
     if moved:
         return redirect(article, permanent=True)
     around = surroundings_or_404(article)
-    return render(
+    response = render(
         request,
         "archive/article_detail.html",
         {
@@ -69,3 +70,10 @@ def article_detail(request, year, month, day, slug):
             "next": around.next,
         },
     )
+    if article.version_count:
+        # Memento (RFC 7089): where software asks for this page as it was at a given moment.
+        timegate, timemap = (
+            request.build_absolute_uri(article_route(name, article)) for name in ("timegate", "timemap")
+        )
+        response["Link"] = f'<{timegate}>; rel="timegate", <{timemap}>; rel="timemap"; type="application/link-format"'
+    return response

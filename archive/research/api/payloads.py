@@ -55,6 +55,7 @@ def article_detail(article, related, listed_under, request):
             name: request.build_absolute_uri(cite_url(article, kind))
             for name, kind in (("bibtex", "bib"), ("ris", "ris"), ("csl_json", "json"))
         },
+        "versions": request.build_absolute_uri(f"{article_api_path(article)}versions/"),
     }
 
 

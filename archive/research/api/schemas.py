@@ -54,6 +54,7 @@ class ArticleOut(ArticleItem):
     related: list[ArticleRef] = Field(description="The items the page lists as similar, in the page's order.")
     listed_under: list[ArticleRef] = Field(description="The lead commentaries that list this one, newest first.")
     citations: Citations
+    versions: str = Field(description="The API's list of the article's versions, every text it has had.")
 
 
 class SubjectCount(Schema):

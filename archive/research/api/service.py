@@ -3,7 +3,7 @@
 from django.conf import settings
 from ninja import NinjaAPI
 
-from archive.research.api import articles, errors, subjects
+from archive.research.api import articles, errors, subjects, versions
 
 
 class ReadOnlyAPI(NinjaAPI):
@@ -27,6 +27,7 @@ def build():
     errors.install(api)
     api.add_router("", articles.router)
     api.add_router("", subjects.router)
+    api.add_router("", versions.router)
     return api
 
 

@@ -4,20 +4,25 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 
-from archive.models import Article, Person, Topic
+from archive.models import Article, ArticleVersion, Person, Topic
+from archive.models.versions import article_route, version_url
 from archive.research import citations, sitemaps
 
 
 def site():
-    """The paths of every public page: the first page of each list, every article with its citations, every
-    person and topic with its feed, the date archives, the feeds, the sitemaps and robots.txt."""
+    """The paths of every public page: the first page of each list, every article with its citations, versions
+    and TimeMaps, every person and topic with its feed, the date archives, the feeds, the sitemaps and robots.txt."""
     yield from (reverse(f"archive:{name}") for name in ("home", "article_list", "person_list", "topic_list"))
     yield from _dates()
     # Read whole before the first page is fetched: serving a request may close the database connection.
-    for day, slug in list(Article.objects.chronological().values_list("published_date", "slug")):
+    shown = _public_versions()
+    for pk, day, slug in list(Article.objects.chronological().values_list("pk", "published_date", "slug")):
         article = Article(published_date=day, slug=slug)
         yield article.get_absolute_url()
         yield from (citations.cite_url(article, kind) for kind in citations.FORMATS)
+        if pk in shown:
+            yield from (article_route(name, article) for name in ("version_list", "timemap", "timemap_json"))
+            yield from (version_url(day, slug, number) for number in shown[pk])
     for model, feed in ((Person, "archive:person_feed"), (Topic, "archive:topic_feed")):
         for subject in model.objects.order_by("slug").only("slug"):
             yield subject.get_absolute_url()
@@ -25,6 +30,14 @@ def site():
     yield reverse("archive:articles_feed")
     yield from _sitemaps()
     yield reverse("archive:robots_txt")
+
+
+def _public_versions():
+    """The numbers of every article's public versions, by article id, in one query."""
+    shown = {}
+    for pk, number in ArticleVersion.objects.public().order_by("article", "number").values_list("article", "number"):
+        shown.setdefault(pk, []).append(number)
+    return shown
 
 
 def _dates():

@@ -5,6 +5,7 @@ from io import BytesIO
 from pathlib import Path
 
 from cdxj_indexer.main import write_cdx_index
+from django.utils.http import parse_http_date_safe
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -26,8 +27,10 @@ class Archive:
         self.writer.write_record(self.writer.create_warcinfo_record(filename, info))
 
     def add(self, capture):
-        # Both records of an exchange carry the moment it was made, the response's id tying the request to it.
-        moment = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # Both records of an exchange carry the moment it was made, the response's id tying the request to it; a
+        # version's page shows the text as it was at its Memento-Datetime, which replay tools look it up by.
+        moment = _memento_moment(capture.headers) or datetime.datetime.now(datetime.UTC)
+        moment = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         response = self.writer.create_warc_record(
             capture.url,
             "response",
@@ -47,6 +50,11 @@ class Archive:
         )
         self.writer.write_record(response)
         self.writer.write_record(request)
+
+
+def _memento_moment(headers):
+    stamp = next((parse_http_date_safe(value) for name, value in headers if name.lower() == "memento-datetime"), None)
+    return datetime.datetime.fromtimestamp(stamp, datetime.UTC) if stamp is not None else None
 
 
 def write_index(warc_path):

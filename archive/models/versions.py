@@ -1,0 +1,155 @@
+"""Every state an article's text has had, kept for good: a cited page can always show what was cited.
+
+A version is written once and never changed, except to hide it from the public (a legal takedown), which keeps
+the row and its text. The article row carries its latest version's number and moment, so that its page can say
+"this text since" and link to the earlier ones without asking for them.
+"""
+
+import functools
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from archive.models.articles import Article, published_moment
+from archive.models.sources import SourceFile
+from archive.text import rendering
+
+# What makes a new version; links, persons and topics do not.
+TEXT_FIELDS = (
+    "title",
+    "body",
+    "published_date",
+    "published_time",
+    "language",
+    "photo_caption",
+    "photo_credit",
+    "photo_agency",
+)
+# Copied from the article along with the text: rendered once, never on a reader's request.
+COPIED_FIELDS = (*TEXT_FIELDS, "body_html", "summary")
+
+
+class VersionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(hidden=False)
+
+
+class ArticleVersion(models.Model):
+    class Cause(models.TextChoices):
+        IMPORT = "import", "an imported page"
+        EXPORT = "export", "an imported export"
+        EDIT = "edit", "an editor's change"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(help_text="1 for the first text, counting up; part of the address.")
+    valid_from = models.DateTimeField(help_text="When this text became the article's: its Memento-Datetime.")
+    cause = models.CharField(max_length=8, choices=Cause.choices)
+    source = models.ForeignKey(
+        SourceFile, null=True, blank=True, on_delete=models.PROTECT, related_name="versions", help_text="The file."
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="article_versions"
+    )
+    editor_name = models.CharField(max_length=150, blank=True, help_text="Kept when the account goes.")
+    title = models.CharField(max_length=500)
+    published_date = models.DateField()
+    published_time = models.TimeField(null=True, blank=True)
+    language = models.CharField(max_length=8)
+    body = models.TextField()
+    body_html = models.TextField()
+    summary = models.TextField()
+    photo_caption = models.CharField(max_length=500, blank=True)
+    photo_credit = models.CharField(max_length=300, blank=True)
+    photo_agency = models.CharField(max_length=200, blank=True)
+    hidden = models.BooleanField(default=False, help_text="Its address answers 410 Gone; the TimeMap leaves it out.")
+    hidden_reason = models.TextField(blank=True, help_text="Why it is hidden; only editors see it.")
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="articleversion_once")]
+
+    def __str__(self):
+        return f"{self.article_id} version {self.number}"
+
+    def save(self, *args, **kwargs):
+        # History is evidence: once written, only whether the public sees it may change.
+        fields = kwargs.get("update_fields")
+        if not self._state.adding and (fields is None or not set(fields) <= {"hidden", "hidden_reason"}):
+            raise ValueError("A version is never changed, only hidden or shown.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return version_url(self.article.published_date, self.article.slug, self.number)
+
+    @property
+    def published(self):
+        return published_moment(self.published_date, self.published_time)
+
+    @property
+    def has_photo(self):
+        return bool(self.photo_caption or self.photo_credit or self.photo_agency)
+
+
+def next_version(article, moment):
+    """Note on the article row, before it is saved, that its present text becomes a new version at `moment`."""
+    article.version_count += 1
+    article.text_since = moment
+
+
+def keep(articles, cause, *, source=None, editor=None):
+    """Write the present text of each saved article as the version its row names (see `next_version`)."""
+    ArticleVersion.objects.bulk_create(
+        ArticleVersion(
+            article=article,
+            number=article.version_count,
+            valid_from=article.text_since,
+            cause=cause,
+            source=source,
+            editor=editor,
+            editor_name=editor.get_username() if editor else "",
+            **{name: getattr(article, name) for name in COPIED_FIELDS},
+        )
+        for article in articles
+    )
+
+
+def restoring(article, versions):
+    """Note on a new article row, before it is saved, the versions an export gives it (see `restore`)."""
+    article.version_count = versions[-1]["number"]
+    article.text_since = versions[-1]["valid_from"]
+
+
+def restore(histories):
+    """Write the versions an export records for the saved articles it created (`histories`: article -> the
+    version mappings `importing.versions` reads, oldest first); the last is the article's present text."""
+    rows = []
+    for article, versions in histories.items():
+        *earlier, present = versions
+        rows += [ArticleVersion(article=article, **_rendered(version)) for version in earlier]
+        rows.append(
+            ArticleVersion(article=article, **present, **{name: getattr(article, name) for name in COPIED_FIELDS})
+        )
+    ArticleVersion.objects.bulk_create(rows)
+
+
+def _rendered(version):
+    body_html = rendering.markdown_to_html(version["body"])
+    return {**version, "body_html": body_html, "summary": rendering.first_paragraph_text(body_html)}
+
+
+def _article_kwargs(day, slug):
+    return {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug}
+
+
+@functools.lru_cache(maxsize=4096)
+def version_url(day, slug, number):
+    return reverse("archive:version_detail", kwargs={**_article_kwargs(day, slug), "number": number})
+
+
+def article_route(name, article):
+    """The address of one of an article's version pages without a number: `version_list`, `timegate`,
+    `timemap`, `timemap_json`."""
+    return reverse(f"archive:{name}", kwargs=_article_kwargs(article.published_date, article.slug))
