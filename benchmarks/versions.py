@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from archive.importing.loader import import_file
-from archive.index import changes, store
+from archive.index import recording, store
 from archive.models import Article, ArticleVersion
 from archive.models import versions as history
 from archive.models.versions import article_route, version_url
@@ -23,7 +23,7 @@ def give_histories():
     if ArticleVersion.objects.filter(number__gt=1).exists():
         return Article.objects.filter(version_count__gt=1).count()
     chosen = Article.objects.annotate(r=F("pk") % SHARE).filter(r=1).order_by("pk")
-    with transaction.atomic(), changes.deferred():
+    with transaction.atomic(), recording.deferred():
         for start in range(0, chosen.count(), 1000):
             batch = list(chosen[start : start + 1000])
             for article in batch:
@@ -31,7 +31,7 @@ def give_histories():
                     history.next_version(article, START + datetime.timedelta(days=article.version_count))
                     history.keep([article], ArticleVersion.Cause.EDIT)
             Article.objects.bulk_update(batch, ["version_count", "text_since"])
-            changes.record(article.pk for article in batch)
+            recording.record(article.pk for article in batch)
     store.catch_up()
     return Article.objects.filter(version_count__gt=1).count()
 
@@ -73,7 +73,7 @@ def import_costs(count):
 
 def _timed(label, datas):
     started = time.perf_counter()
-    with changes.deferred():
+    with recording.deferred():
         for number, data in enumerate(datas):
             result = import_file(f"bench-versions-{label}-{number}.txt", data)
             assert result.articles[0].status == ("unchanged" if label == "unchanged" else "updated"), result
