@@ -35,7 +35,19 @@ class ArticleQuerySet(models.QuerySet):
         return [found[pk] for pk in ids if pk in found]
 
 
-class Article(models.Model):
+class TextState:
+    """What an article and each of its versions say the same way: the moment of the dateline, and the photo."""
+
+    @property
+    def published(self):
+        return published_moment(self.published_date, self.published_time)
+
+    @property
+    def has_photo(self):
+        return bool(self.photo_caption or self.photo_credit or self.photo_agency)
+
+
+class Article(TextState, models.Model):
     """One commentary, identified by its normalised title and its publication date."""
 
     title = models.CharField(max_length=500)
@@ -101,14 +113,6 @@ class Article(models.Model):
         self.title_key = self.title_key or title_key(self.title)
         self.body_html = rendering.markdown_to_html(self.body)
         self.summary = rendering.first_paragraph_text(self.body_html)
-
-    @property
-    def published(self):
-        return published_moment(self.published_date, self.published_time)
-
-    @property
-    def has_photo(self):
-        return bool(self.photo_caption or self.photo_credit or self.photo_agency)
 
 
 class RelatedLink(models.Model):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from archive.models.articles import Article, published_moment
+from archive.models.articles import Article, TextState
 from archive.models.sources import SourceFile
 from archive.text import rendering
 
@@ -35,7 +35,7 @@ class VersionQuerySet(models.QuerySet):
         return self.filter(hidden=False)
 
 
-class ArticleVersion(models.Model):
+class ArticleVersion(TextState, models.Model):
     class Cause(models.TextChoices):
         IMPORT = "import", "an imported page"
         EXPORT = "export", "an imported export"
@@ -83,14 +83,6 @@ class ArticleVersion(models.Model):
 
     def get_absolute_url(self):
         return version_url(self.article.published_date, self.article.slug, self.number)
-
-    @property
-    def published(self):
-        return published_moment(self.published_date, self.published_time)
-
-    @property
-    def has_photo(self):
-        return bool(self.photo_caption or self.photo_credit or self.photo_agency)
 
 
 def next_version(article, moment):
