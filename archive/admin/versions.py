@@ -6,6 +6,10 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from archive.models import ArticleVersion
+from archive.models.versions import TEXT_FIELDS
+
+# What a version records of itself, beside its text.
+RECORD_FIELDS = ["article", "number", "valid_from", "cause", "source", "editor_name"]
 
 
 class HideForm(forms.ModelForm):
@@ -32,25 +36,10 @@ class ArticleVersionAdmin(admin.ModelAdmin):
     list_filter = ["cause", "hidden"]
     list_select_related = ["article"]
     search_fields = ["title"]
-    readonly_fields = [
-        "article",
-        "number",
-        "valid_from",
-        "cause",
-        "source",
-        "editor_name",
-        "title",
-        "published_date",
-        "published_time",
-        "language",
-        "body",
-        "photo_caption",
-        "photo_credit",
-        "photo_agency",
-    ]
+    readonly_fields = [*RECORD_FIELDS, *TEXT_FIELDS]
     fieldsets = [
-        (None, {"fields": ["article", "number", "valid_from", "cause", "source", "editor_name"]}),
-        ("Text", {"fields": readonly_fields[6:]}),
+        (None, {"fields": RECORD_FIELDS}),
+        ("Text", {"fields": TEXT_FIELDS}),
         ("Public", {"fields": ["hidden", "hidden_reason"]}),
     ]
 

@@ -132,9 +132,13 @@ def _tag_to_match(dated):
 
 
 def _etag(request, dated):
-    seq, _ = generation(request)
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:12]
-    return quote_etag(f"{seq}-{address}-{timezone.localdate():%Y%m%d}" if dated else f"{seq}-{address}")
+    """The page's tag, made once per request: the check before the page and the answer after it name the same."""
+    if not hasattr(request, "archive_etag"):
+        seq, _ = generation(request)
+        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:12]
+        tag = f"{seq}-{address}-{timezone.localdate():%Y%m%d}" if dated else f"{seq}-{address}"
+        request.archive_etag = quote_etag(tag)
+    return request.archive_etag
 
 
 def _last_modified(request, dated):
