@@ -28,8 +28,11 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# One test process per core: the tests share nothing but the services, each having its own database and folders.
+WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses $(WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
