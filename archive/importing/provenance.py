@@ -17,7 +17,7 @@ def already_imported(sha256):
     return SourceFile.objects.filter(Q(sha256=sha256) & kept).exists()
 
 
-def record_file(name, sha256, write, *, original, raw_text, user, dry_run):
+def record_file(name, sha256, write, *, original, raw_text, user, dry_run, job=None):
     """Record the file and run write(source, result), which returns its history summary, in one transaction."""
     result = FileResult(name=name, status=IMPORTED)
     try:
@@ -31,6 +31,7 @@ def record_file(name, sha256, write, *, original, raw_text, user, dry_run):
                     "original": original,
                     "raw_text": raw_text,
                     "imported_by": user,
+                    "job": job,
                     "imported_at": timezone.now(),
                 },
             )
