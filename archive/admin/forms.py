@@ -3,14 +3,12 @@
 import hashlib
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from archive.admin import images
-from archive.importing.limits import too_large, within_batch_limits, within_import_limit, within_page_limit
-from archive.importing.unzip import zip_members
-from archive.importing.uploads import Part
+from archive.importing.limits import within_batch_limits, within_import_limit, within_page_limit
+from archive.importing.uploads import Part, part_of
 from archive.models import Article, SlugRedirect
 from archive.text.identity import title_key
 
@@ -67,7 +65,7 @@ class ImportForm(forms.Form):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        parts = [_part_of(upload) for upload in cleaned.get("files", [])]
+        parts = [part_of(upload) for upload in cleaned.get("files", [])]
         if cleaned.get("text", "").strip():
             data = cleaned["text"].encode()
             name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt"
@@ -76,28 +74,9 @@ class ImportForm(forms.Form):
             parts.append(_export_in(cleaned["export"]))
         if not parts:
             raise ValidationError("Choose at least one file, or paste a page.", code="empty")
-        within_batch_limits(sum(part.pages for part in parts), sum(_size(part) for part in parts))
+        within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
         cleaned["parts"] = parts
         return cleaned
-
-
-def _part_of(upload):
-    """One uploaded file as a part of the import: a page, or a zip with the pages it holds."""
-    name = upload.name.lower()
-    if name.endswith(".zip"):
-        return Part(upload.name, upload, members=zip_members(upload))
-    if not name.endswith(".txt"):
-        raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
-    if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise too_large(f"“{upload.name}”", upload.size)
-    # Django has cut an uploaded file's name to 255 characters already, keeping its extension.
-    return Part(upload.name, upload)
-
-
-def _size(part):
-    if part.members is not None:
-        return sum(size for _, _, size in part.members)
-    return len(part.source) if isinstance(part.source, bytes) else part.source.size
 
 
 def _export_in(upload):

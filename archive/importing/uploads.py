@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
-from archive.importing.unzip import read_member
+from archive.importing.limits import too_large
+from archive.importing.unzip import read_member, zip_members
 from archive.models import ImportJob
 
 MANIFEST = "pages.json"
@@ -32,6 +34,26 @@ class Part:
     @property
     def pages(self):
         return len(self.members) if self.members is not None else 1
+
+    @property
+    def size(self):
+        """Its bytes, or a zip's once unpacked, as the zip's directory declares them."""
+        if self.members is not None:
+            return sum(size for _, _, size in self.members)
+        return len(self.source) if isinstance(self.source, bytes) else self.source.size
+
+
+def part_of(upload):
+    """One uploaded file as a part of the import: a page, or a zip with the pages it holds."""
+    name = upload.name.lower()
+    if name.endswith(".zip"):
+        return Part(upload.name, upload, members=zip_members(upload))
+    if not name.endswith(".txt"):
+        raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
+    if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
+        raise too_large(f"“{upload.name}”", upload.size)
+    # Django has cut an uploaded file's name to 255 characters already, keeping its extension.
+    return Part(upload.name, upload)
 
 
 @dataclass
