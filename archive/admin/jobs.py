@@ -71,7 +71,7 @@ class ImportJobAdmin(admin.ModelAdmin):
             for r in job.rejections.all()[:REJECTIONS_SHOWN]
         ]
         answer = {**progress(job), "rejections": rejections, "worker_running": job.finished or workers.any_running()}
-        return JsonResponse(answer, headers={"Cache-Control": "no-store"})
+        return JsonResponse(answer)
 
     def cancel_view(self, request, job_id):
         jobs.cancel(self._job(request, job_id))

@@ -1,3 +1,4 @@
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -24,19 +25,15 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=user).first()
             if user is None:
                 raise CommandError("no such user")
-        handles = []
         try:
-            for path in map(Path, paths):
-                handles.append(File(open(path, "rb"), name=path.name))
-            parts = [uploads.part_of(handle) for handle in handles]
-            within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
-            staged = uploads.stage(parts)
+            with ExitStack() as opened:
+                handles = [File(opened.enter_context(open(path, "rb")), name=path.name) for path in map(Path, paths)]
+                parts = [uploads.part_of(handle) for handle in handles]
+                within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
+                staged = uploads.stage(parts)
         except OSError as error:
             raise CommandError(str(error)) from None
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        finally:
-            for handle in handles:
-                handle.close()
         job = tasks.queue(staged, user, ", ".join(part.name for part in parts))
         self.stdout.write(str(job.pk))
