@@ -22,16 +22,17 @@ from tests.support.job_processes import start_worker, worker_environment
 PAGES = 2000
 EDITOR = (
     "from django.contrib.auth.models import Group, User; "
-    f"User.objects.create_user('editor', password='{PASSWORD}', is_staff=True).groups.add(Group.objects.get(name='Editors'))"
+    f"editor = User.objects.create_user('editor', password='{PASSWORD}', is_staff=True); "
+    "editor.groups.add(Group.objects.get(name='Editors'))"
 )
 
 
 def generated_page(number):
-    """A page of one article, dated a day apart from the next."""
+    """A page of one article and nothing else, so that the job's articles are its pages."""
+    dateline = f"{2000 + number // 365}-{1 + number % 12:02d}-{1 + number % 28:02d}"
     return (
-        f"Generated commentary number {number}\n\n{2000 + number // 365}-{1 + number % 12:02d}-{1 + number % 28:02d}\n\n"
-        f"The text of generated commentary {number}.\n"
-    ).encode()
+        f"Generated commentary number {number}\n\n{dateline}\n\nThe text of generated commentary {number}.\n".encode()
+    )
 
 
 @pytest.fixture
@@ -114,7 +115,9 @@ def test_an_editor_watches_the_job_of_a_2000_page_zip_advance_to_the_end(site, p
     # The read index follows the last files before the job is done; the page then loads itself again, whole.
     expect(page.locator('[data-field="status"]')).to_have_text("done", timeout=TIMEOUT_SECONDS * 1000)
     expect(page.locator("#job-refresh")).to_have_count(0)
-    ((created, done, rejected),) = databases.rows(url, "SELECT created, files_done, files_rejected FROM archive_importjob")
+    ((created, done, rejected),) = databases.rows(
+        url, "SELECT created, files_done, files_rejected FROM archive_importjob"
+    )
     articles = databases.rows(url, "SELECT COUNT(*) FROM archive_article")[0][0]
     assert (created, done, rejected, articles) == (PAGES, PAGES, 0, PAGES)
     expect(page.locator('[data-field="created"]')).to_have_text(str(PAGES))
