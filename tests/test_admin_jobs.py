@@ -9,11 +9,12 @@ import time_machine
 from archive.importing import workers
 from archive.models import ImportJob, JobRejection
 from tests.support.editing import IMPORT_URL
-from tests.support.jobs import staged_zip
+from tests.support.jobs import queue_zip, staged_zip
 
 STARTED = datetime.datetime(2026, 5, 4, 12, 0, tzinfo=datetime.UTC)
 # The moment the tests look at the job: 30 seconds after it started, with 2 of its 8 files done.
 LOOKED_AT = STARTED + datetime.timedelta(seconds=30)
+PAGE = b"One commentary\n\nApril 22, 2016\n\nIts only paragraph.\n"
 NO_WORKER = "No import worker is running, so imports wait in the queue"
 
 
@@ -125,3 +126,12 @@ def test_staff_without_the_editors_permissions_may_not_see_jobs(client, django_u
 
     assert client.get(f"/admin/archive/importjob/{running_job.pk}/progress.json").status_code == 403
     assert client.post(f"/admin/archive/importjob/{running_job.pk}/cancel/").status_code == 403
+
+
+def test_the_import_history_lists_a_jobs_files_each_linked_to_the_job(editor_client, editor):
+    job = queue_zip([("a.txt", PAGE), ("b.txt", PAGE.replace(b"One", b"Another"))], user=editor)
+
+    html = editor_client.get(f"/admin/archive/sourcefile/?job__id__exact={job.pk}").text
+
+    assert html.count(f'<a href="/admin/archive/importjob/{job.pk}/change/">Import job {job.pk}</a>') == 2
+    assert "pages.zip/a.txt" in html and "pages.zip/b.txt" in html
