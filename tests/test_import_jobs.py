@@ -5,6 +5,7 @@ import datetime
 from itertools import islice
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
 
 from archive.importing import jobs, workers
@@ -138,3 +139,27 @@ def test_a_worker_counts_as_running_only_while_its_heartbeat_is_recent(db, setti
     assert workers.any_running() is True
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - datetime.timedelta(seconds=16))
     assert workers.any_running() is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_the_database_failed_under_is_tried_again_once_it_answers_and_imported_once(pages, monkeypatch):
+    failures = []
+    real_import = jobs.import_file
+
+    def failing_once(name, data, **kwargs):
+        if not failures:
+            failures.append(name)
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_import(name, data, **kwargs)
+
+    monkeypatch.setattr(jobs, "import_file", failing_once)
+    monkeypatch.setattr(jobs, "RETRY_SECONDS", 0)
+    staged = staged_zip(pages[:3])
+    job = ImportJob.objects.create(folder=staged.token, description="pages.zip", files_total=3)
+
+    jobs.run(job.pk, worker="a-worker")
+
+    job.refresh_from_db()
+    assert failures == [f"pages.zip/{pages[0][0]}"]
+    assert (job.status, job.files_done, job.created) == ("done", 3, 15)
+    assert SourceFile.objects.count() == 3
