@@ -135,3 +135,21 @@ def test_the_import_history_lists_a_jobs_files_each_linked_to_the_job(editor_cli
 
     assert html.count(f'<a href="/admin/archive/importjob/{job.pk}/change/">Import job {job.pk}</a>') == 2
     assert "pages.zip/a.txt" in html and "pages.zip/b.txt" in html
+
+
+def test_a_job_page_reads_the_same_few_rows_however_many_files_it_rejected(
+    editor_client, running_job, django_assert_num_queries
+):
+    JobRejection.objects.bulk_create(
+        JobRejection(job=running_job, position=n, name=f"{n}.txt", line=1, error="no title") for n in range(2, 7)
+    )
+    workers.beat("a-worker")
+    # The session, its user and the user's permissions (two), the job, its rejections, whether a worker is alive.
+    with django_assert_num_queries(7):
+        assert editor_client.get(f"/admin/archive/importjob/{running_job.pk}/change/").status_code == 200
+
+
+def test_a_job_address_that_names_no_job_is_a_404(editor_client, running_job):
+    assert editor_client.get("/admin/archive/importjob/not-a-number/change/").status_code == 404
+    assert editor_client.get(f"/admin/archive/importjob/{running_job.pk + 1}/change/").status_code == 404
+    assert editor_client.get(f"/admin/archive/importjob/{running_job.pk + 1}/progress.json").status_code == 404

@@ -80,6 +80,9 @@ class ImportJobAdmin(admin.ModelAdmin):
     def _job(self, request, job_id):
         if not may_import(request.user):
             raise PermissionDenied
+        # The change view's address takes any text where the number goes.
+        if not str(job_id).isdigit():
+            raise Http404
         job = ImportJob.objects.select_related("created_by").filter(pk=job_id).first()
         if job is None:
             raise Http404
