@@ -278,3 +278,17 @@ def test_a_page_chosen_as_an_export_is_refused(editor_client):
 
     assert response.context["form"].non_field_errors() == ["“page.txt” is not a .jsonl export."]
     assert SourceFile.objects.count() == 0
+
+
+def test_an_export_larger_than_a_page_is_counted_by_the_preview_and_imported_by_its_job(editor_client, settings):
+    """Tried in full, a whole archive's export would hold the preview's request as long as its import."""
+    settings.ARCHIVE_IMPORT_MAX_FILE_BYTES = len(EXPORT_LINE)
+    export = SimpleUploadedFile("elsewhere.jsonl", (EXPORT_LINE + "\n").encode())
+
+    response = editor_client.post(IMPORT_URL, {"export": export, "text": "", "preview": "Preview"})
+
+    assert (response.context["files"], response.context["rest"]) == ([], 1)
+    assert "And 1 more file, not shown here: the import reads it as it reads those above." in response.text
+    confirm(editor_client, response.context["token"])
+    assert ImportJob.objects.get().created == 1
+    assert [article.get_absolute_url() for article in Article.objects.all()] == [EXPORTED_URL]

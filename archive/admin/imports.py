@@ -72,9 +72,16 @@ def import_view(model_admin, request):
 
 
 def _first_pages(staged):
-    """The (name, bytes) of the pages the preview shows: the first ones of the upload."""
+    """The (name, bytes) of the pages the preview shows: the first ones of the upload. An export (a path) larger
+    than a page is left to its job: tried in full, as a preview tries what it shows, it would hold the request for
+    as long as the import itself."""
     first = islice(staged.pages(), settings.ARCHIVE_IMPORT_PREVIEW_PAGES)
-    return [(name, read()) for _, name, read in first]
+    shown = [(name, read()) for _, name, read in first]
+    return [(name, data) for name, data in shown if isinstance(data, bytes) or _small(data)]
+
+
+def _small(path):
+    return path.stat().st_size <= settings.ARCHIVE_IMPORT_MAX_FILE_BYTES
 
 
 def _confirm(model_admin, request):

@@ -94,7 +94,7 @@ def test_an_editor_watches_the_job_of_a_2000_page_zip_advance_to_the_end(site, p
     page.get_by_label("Pages").set_input_files(pages_zip)
     page.get_by_role("button", name="Preview").click()
     expect(page.locator(".import-rest")).to_have_text(
-        "And 1980 more pages, not shown here: the import reads them as it reads those above."
+        "And 1980 more files, not shown here: the import reads them as it reads those above."
     )
     page.get_by_role("button", name="Confirm import", exact=True).click()
 
