@@ -19,8 +19,8 @@ def import_file(name, data, *, user=None, dry_run=False, job=None):
 
     `data` is the file's bytes; an export may also be given by its path or as a binary file object that can seek,
     and is then read as a stream, never whole. The history links the file to the background `job` importing it, if
-    any. A rejected file changes nothing. With dry_run, the work is done and
-    then rolled back, so the result is exactly what a real import would do to the archive as it is now.
+    any. A rejected file changes nothing. With dry_run, the work is done and then rolled back, so the result is
+    exactly what a real import would do to the archive as it is now.
     """
     if name.lower().endswith(".jsonl"):
         return _import_export(name, data, user=user, dry_run=dry_run, job=job)
