@@ -141,7 +141,7 @@ def test_a_worker_counts_as_running_only_while_its_heartbeat_is_recent(db, setti
     assert workers.any_running() is False
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_file_the_database_failed_under_is_tried_again_once_it_answers_and_imported_once(pages, monkeypatch):
     failures = []
     real_import = jobs.import_file
