@@ -85,8 +85,8 @@ def _count(job, position, result, data):
     counts = result.counts
     counted = ImportJob.objects.filter(pk=job.pk, worker=job.worker, status=Status.RUNNING).update(
         files_done=position + 1,
-        files_skipped=F("files_skipped") + (result.status == SKIPPED),
-        files_rejected=F("files_rejected") + (result.status == REJECTED),
+        files_skipped=F("files_skipped") + int(result.status == SKIPPED),
+        files_rejected=F("files_rejected") + int(result.status == REJECTED),
         created=F("created") + counts[CREATED],
         updated=F("updated") + counts[UPDATED],
         unchanged=F("unchanged") + counts[UNCHANGED],
