@@ -11,7 +11,7 @@ import pytest
 from benchmarks import synthetic
 from tests.support import index_processes
 from tests.support.index_processes import TIMEOUT_SECONDS, manage
-from tests.support.job_processes import job_state, queue, start_worker, wait_for, worker_environment
+from tests.support.job_processes import job_state, queue, wait_for, worker_environment, workers_running
 
 # Enough pages that the test sees the job part way through.
 ARTICLES = 750
@@ -69,8 +69,7 @@ def test_a_worker_killed_mid_job_leaves_every_committed_file_and_another_finishe
     url = databases.new()
     env = worker_environment(url, tmp_path)
     job = queue(env, pages_zip)
-    with open(tmp_path / "worker.log", "w") as log:
-        worker = start_worker(env, log)
+    with open(tmp_path / "worker.log", "w") as log, workers_running(env, log) as (worker,):
         wait_for(lambda: job_state(databases, url, job)[1] >= PAGES // 5, "a fifth of the job", worker)
         worker.send_signal(signal.SIGKILL)
         assert worker.wait(timeout=TIMEOUT_SECONDS) == -signal.SIGKILL
@@ -80,11 +79,8 @@ def test_a_worker_killed_mid_job_leaves_every_committed_file_and_another_finishe
     # The job's count moves in each file's transaction: exactly the files it counts are in the history.
     assert count(databases, url, "archive_sourcefile") == done
 
-    with open(tmp_path / "again.log", "w") as log:
-        again = start_worker(env, log)
+    with open(tmp_path / "again.log", "w") as log, workers_running(env, log) as (again,):
         wait_for(lambda: job_state(databases, url, job)[0] == "done", "the job taken up again", again)
-        again.terminate()
-        again.wait(timeout=TIMEOUT_SECONDS)
 
     assert job_state(databases, url, job) == ("done", PAGES, 0)
     assert exported(env, tmp_path / "after.jsonl") == reference
@@ -92,19 +88,16 @@ def test_a_worker_killed_mid_job_leaves_every_committed_file_and_another_finishe
 
 def test_two_workers_running_overlapping_jobs_at_once_import_each_file_once(databases, tmp_path):
     url = databases.new()
-    env = worker_environment(url, tmp_path)
+    # Neither worker is to be taken for gone while the other holds the database's write lock.
+    env = worker_environment(url, tmp_path, stale_seconds=30)
     pages = list(synthetic.pages(ARTICLES))
     first = queue(env, zip_of(tmp_path / "first.zip", pages[: PAGES * 2 // 3]))
     second = queue(env, zip_of(tmp_path / "second.zip", pages[PAGES // 3 :]))
 
-    with open(tmp_path / "workers.log", "w") as log:
-        workers = [start_worker(env, log), start_worker(env, log)]
+    with open(tmp_path / "workers.log", "w") as log, workers_running(env, log, count=2) as workers:
         wait_for(
             lambda: {job_state(databases, url, job)[0] for job in (first, second)} == {"done"}, "both jobs", workers[0]
         )
-        for worker in workers:
-            worker.terminate()
-            worker.wait(timeout=TIMEOUT_SECONDS)
 
     states = [job_state(databases, url, job) for job in (first, second)]
     assert [(status, done) for status, done, _ in states] == [("done", PAGES * 2 // 3), ("done", PAGES * 2 // 3)]

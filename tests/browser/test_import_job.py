@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from tests.support import index_processes
 from tests.support.editing import PASSWORD
 from tests.support.index_processes import ROOT, TIMEOUT_SECONDS, manage
-from tests.support.job_processes import start_worker, worker_environment
+from tests.support.job_processes import worker_environment, workers_running
 
 PAGES = 2000
 EDITOR = (
@@ -55,7 +55,7 @@ def site(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with open(tmp_path / "site.log", "w") as log:
+    with open(tmp_path / "site.log", "w") as log, workers_running(env, log):
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
             cwd=ROOT,
@@ -63,12 +63,12 @@ def site(tmp_path):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        worker = start_worker(env, log)
-        _wait_for_port(port, server)
-        yield f"http://127.0.0.1:{port}", url, databases
-        for process in (server, worker):
-            process.terminate()
-            process.wait(timeout=TIMEOUT_SECONDS)
+        try:
+            _wait_for_port(port, server)
+            yield f"http://127.0.0.1:{port}", url, databases
+        finally:
+            server.terminate()
+            server.wait(timeout=TIMEOUT_SECONDS)
     databases.drop_all()
 
 

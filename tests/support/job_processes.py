@@ -3,17 +3,18 @@
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.index_processes import ROOT, TIMEOUT_SECONDS, environment, manage
 
-# A worker silent for a second is taken for gone: a test waits that long, not the site's fifteen seconds.
-STALE_SECONDS = "1"
+# A worker silent for two seconds is taken for gone: a test waits that long, not the site's fifteen seconds.
+STALE_SECONDS = 2
 
 
-def worker_environment(database_url, folder):
+def worker_environment(database_url, folder, stale_seconds=STALE_SECONDS):
     env = environment(database_url, Path(folder) / "index")
-    env.update(ARCHIVE_IMPORT_UPLOAD_DIR=str(Path(folder) / "uploads"), ARCHIVE_WORKER_STALE_SECONDS=STALE_SECONDS)
+    env.update(ARCHIVE_IMPORT_UPLOAD_DIR=str(Path(folder) / "uploads"), ARCHIVE_WORKER_STALE_SECONDS=str(stale_seconds))
     return env
 
 
@@ -30,6 +31,19 @@ def start_worker(env, log):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+
+
+@contextmanager
+def workers_running(env, log, count=1):
+    """Start `count` workers; stop those still running when the block ends, however it ends."""
+    started = [start_worker(env, log) for _ in range(count)]
+    try:
+        yield started
+    finally:
+        for worker in started:
+            if worker.poll() is None:
+                worker.terminate()
+                worker.wait(timeout=TIMEOUT_SECONDS)
 
 
 def job_state(databases, url, job_id):
