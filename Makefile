@@ -25,7 +25,10 @@ setup: $(STAMP)
 	$(BIN)/python manage.py load_gazetteer
 	$(BIN)/python manage.py import_articles fixtures/seeds
 
+# The import worker runs beside the server, for as long as it does: background imports from the admin need it.
 run: setup
+	$(BIN)/python manage.py import_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # One test process per core: the tests share nothing but the services, each having its own database and folders.

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "archive",
 ]
 
@@ -238,11 +240,21 @@ ARCHIVE_LOGIN_FAILURE_SECONDS = 15 * 60
 ARCHIVE_SITE_NAME = "Belarus Commentary Archive"
 ARCHIVE_PUBLISHER = "Belarus Commentary Archive"
 
-# Editors' import through the admin. A page is a few kilobytes; these bounds leave room for long ones while
-# keeping an upload, and the copy held in the session between preview and confirmation, small.
+# Editors' import through the admin: a year of saved pages in one zip. The upload is written to disk as it arrives
+# (Django keeps what exceeds FILE_UPLOAD_MAX_MEMORY_SIZE in a temporary file) and imported in the background.
 ARCHIVE_IMPORT_MAX_FILE_BYTES = 1_000_000
-ARCHIVE_IMPORT_MAX_FILES = 50
-ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 8_000_000
+ARCHIVE_IMPORT_MAX_FILES = 50_000
+ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 200_000_000
+# Where uploads wait between their preview and the end of their job; the worker reads them from here, so a worker
+# on another host needs this folder shared.
+ARCHIVE_IMPORT_UPLOAD_DIR = Path(os.environ.get("ARCHIVE_IMPORT_UPLOAD_DIR") or BASE_DIR / "var" / "uploads")
+# How many of an upload's pages the preview parses and shows; the rest are counted.
+ARCHIVE_IMPORT_PREVIEW_PAGES = 20
+
+# Background imports (django-tasks, its database backend): `manage.py import_worker` runs them and says it is alive
+# every few seconds; a worker silent for longer than this is gone, and a job it was running is taken up again.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+ARCHIVE_WORKER_STALE_SECONDS = float(os.environ.get("ARCHIVE_WORKER_STALE_SECONDS", 15))
 # Text compresses about tenfold; far beyond that, a zip member is built to exhaust memory, not to be read.
 ARCHIVE_IMPORT_MAX_ZIP_RATIO = 100
 

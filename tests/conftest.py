@@ -34,6 +34,13 @@ def read_index(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def upload_dir(settings, tmp_path):
+    """A folder of this test's own for uploads waiting for their preview's confirmation and their job."""
+    settings.ARCHIVE_IMPORT_UPLOAD_DIR = tmp_path / "uploads"
+    return settings.ARCHIVE_IMPORT_UPLOAD_DIR
+
+
+@pytest.fixture(autouse=True)
 def uncached_pages(settings):
     """Serve pages fresh: a test rolls its changes back instead of committing them, so the page cache, which
     forgets pages when a change commits, would go on serving what an earlier test saw (test_caching.py

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.admin.forms import ImportForm
 from archive.importing.loader import import_file
-from archive.models import Article, ArticleSource, Mention, Person, RelatedLink, SourceFile
+from archive.models import Article, ArticleSource, ImportJob, Mention, Person, RelatedLink, SourceFile
 from archive.subjects import tagging
 from tests.support.editing import IMPORT_URL
 
@@ -84,24 +84,31 @@ def test_the_preview_of_the_seed_page_shows_what_the_parser_found_and_writes_not
     assert SourceFile.objects.count() == 0
 
 
-def test_confirming_the_seed_page_imports_exactly_its_two_articles(editor_client, seed_page_path):
-    """The lead and its one similar item, linked, with the file kept as the editor uploaded it."""
+def test_confirming_the_seed_page_imports_exactly_its_two_articles_in_a_job(editor_client, seed_page_path):
+    """The lead and its one similar item, linked, with the file kept as the editor uploaded it and linked to the job
+    the editor is taken to (the suite's task backend runs a job as soon as it is queued)."""
     data = seed_page_path.read_bytes()
     token = preview(editor_client, upload(seed_page_path.name, data)).context["token"]
 
     response = confirm(editor_client, token)
 
-    assert response.status_code == 200
-    assert [[(row.parsed.title, row.result) for row in file.rows] for file in response.context["files"]] == [
-        [(LEAD, "created"), (RELATED, "created")]
-    ]
+    job = ImportJob.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/archive/importjob/{job.pk}/change/"
+    assert (job.status, job.files_total, job.files_done, job.created, job.created_by.username) == (
+        "done",
+        1,
+        1,
+        2,
+        "editor",
+    )
     assert sorted(article.get_absolute_url() for article in Article.objects.all()) == [LEAD_URL, RELATED_URL]
     assert sorted(Article.objects.values_list("title", flat=True)) == [RELATED, LEAD]
     assert list(RelatedLink.objects.values_list("lead__title", "related__title", "position")) == [(LEAD, RELATED, 0)]
     source = SourceFile.objects.get()
     assert (source.name, source.imported_by.username, source.raw_text.encode()) == (seed_page_path.name, "editor", data)
     assert sorted(ArticleSource.objects.values_list("article__title", "role")) == [(RELATED, "related"), (LEAD, "lead")]
-    assert f'href="{LEAD_URL}"' in response.text
+    assert source.job == job
 
 
 def test_a_confirmed_preview_cannot_be_confirmed_twice(editor_client, seed_page_path):
@@ -237,10 +244,10 @@ def test_an_export_is_imported_when_the_editor_chooses_it_as_one(editor_client):
     export = SimpleUploadedFile("elsewhere.jsonl", (EXPORT_LINE + "\n").encode())
 
     response = editor_client.post(IMPORT_URL, {"export": export, "text": "", "preview": "Preview"})
-    done = confirm(editor_client, response.context["token"])
+    job_page = confirm(editor_client, response.context["token"])
 
     assert "An export, taken as its records stand. What it will do: 1 created." in response.text
-    assert "An export, taken as its records stand. What it did: 1 created." in done.text
+    assert ImportJob.objects.get(pk=job_page["Location"].split("/")[-3]).created == 1
     assert [article.get_absolute_url() for article in Article.objects.all()] == [EXPORTED_URL]
     assert SourceFile.objects.get(name="elsewhere.jsonl").imported_by.username == "editor"
 
@@ -252,7 +259,7 @@ def test_the_form_offers_the_export_choice_only_where_exports_are_allowed():
     withheld = ImportForm({}, {"export": export}, exports=False)
 
     assert offered.is_valid()
-    assert [name for name, _ in offered.cleaned_data["pages"]] == ["elsewhere.jsonl"]
+    assert [part.name for part in offered.cleaned_data["parts"]] == ["elsewhere.jsonl"]
     assert "export" not in withheld.fields
     assert not withheld.is_valid()
     assert withheld.non_field_errors() == ["Choose at least one file, or paste a page."]
@@ -271,3 +278,17 @@ def test_a_page_chosen_as_an_export_is_refused(editor_client):
 
     assert response.context["form"].non_field_errors() == ["“page.txt” is not a .jsonl export."]
     assert SourceFile.objects.count() == 0
+
+
+def test_an_export_larger_than_a_page_is_counted_by_the_preview_and_imported_by_its_job(editor_client, settings):
+    """Tried in full, a whole archive's export would hold the preview's request as long as its import."""
+    settings.ARCHIVE_IMPORT_MAX_FILE_BYTES = len(EXPORT_LINE)
+    export = SimpleUploadedFile("elsewhere.jsonl", (EXPORT_LINE + "\n").encode())
+
+    response = editor_client.post(IMPORT_URL, {"export": export, "text": "", "preview": "Preview"})
+
+    assert (response.context["files"], response.context["rest"]) == ([], 1)
+    assert "And 1 more file, not shown here: the import reads it as it reads those above." in response.text
+    confirm(editor_client, response.context["token"])
+    assert ImportJob.objects.get().created == 1
+    assert [article.get_absolute_url() for article in Article.objects.all()] == [EXPORTED_URL]

@@ -3,13 +3,12 @@
 import hashlib
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from archive.admin import images
-from archive.importing.limits import too_large, within_batch_limits, within_import_limit, within_page_limit
-from archive.importing.unzip import zip_pages
+from archive.importing.limits import within_batch_limits, within_import_limit, within_page_limit
+from archive.importing.uploads import Part, part_of
 from archive.models import Article, SlugRedirect
 from archive.text.identity import title_key
 
@@ -66,39 +65,25 @@ class ImportForm(forms.Form):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        pages = []
-        for upload in cleaned.get("files", []):
-            pages += _pages_in(upload)
+        parts = [part_of(upload) for upload in cleaned.get("files", [])]
         if cleaned.get("text", "").strip():
             data = cleaned["text"].encode()
-            pages.append((f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt", within_page_limit("The text", data)))
+            name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt"
+            parts.append(Part(name, within_page_limit("The text", data)))
         if cleaned.get("export"):
-            pages.append(_export_in(cleaned["export"]))
-        if not pages:
+            parts.append(_export_in(cleaned["export"]))
+        if not parts:
             raise ValidationError("Choose at least one file, or paste a page.", code="empty")
-        within_batch_limits(pages)
-        cleaned["pages"] = pages
+        within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
+        cleaned["parts"] = parts
         return cleaned
-
-
-def _pages_in(upload):
-    """The (name, bytes) pages of one uploaded file: itself if it is a page, its members if it is a zip."""
-    name = upload.name.lower()
-    if name.endswith(".zip"):
-        return zip_pages(upload)
-    if not name.endswith(".txt"):
-        raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
-    if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise too_large(f"“{upload.name}”", upload.size)
-    # Django has cut an uploaded file's name to 255 characters already, keeping its extension.
-    return [(upload.name, upload.read())]
 
 
 def _export_in(upload):
     if not upload.name.lower().endswith(".jsonl"):
         raise ValidationError(f"“{upload.name}” is not a .jsonl export.", code="type")
     within_import_limit(upload, advice=" (import larger exports with import_articles)")
-    return upload.name, upload.read()
+    return Part(upload.name, upload)
 
 
 class LeadImageField(forms.ImageField):

@@ -2,10 +2,11 @@
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.urls import reverse
 from archive.admin import batch, staging
 from archive.admin.forms import ImportForm
 from archive.admin.permissions import may_import
+from archive.importing import tasks, uploads, workers
 from archive.importing.outcomes import (
     CREATED,
     IMPORTED,
@@ -22,6 +24,7 @@ from archive.importing.outcomes import (
     UPDATED,
     ArticleOutcome,
     FileResult,
+    line_text,
 )
 from archive.importing.parser import ParsedArticle, ParseError, decode, parse_page
 from archive.models import SourceFile
@@ -33,7 +36,6 @@ CHANGE_LABELS = {
     "photo_credit": "photo credit",
     "photo_agency": "photo agency",
 }
-ERROR_LINE_MAX = 200
 
 
 def import_view(model_admin, request):
@@ -49,51 +51,76 @@ def import_view(model_admin, request):
         else ImportForm(exports=exports)
     )
     if form.is_valid():
-        pages = form.cleaned_data["pages"]
-        preview, _ = batch.run(pages, request.user)
-        return _preview(model_admin, request, pages, preview)
+        parts = form.cleaned_data["parts"]
+        staged = uploads.stage(parts)
+        try:
+            pages = _first_pages(staged)
+        except ValidationError as error:
+            staged.discard()
+            form.add_error(None, error)
+        else:
+            preview, _ = batch.run(pages, request.user)
+            description = ", ".join(part.name for part in parts)
+            return _preview(model_admin, request, staged, description, pages, preview)
     limits = {
         "files": settings.ARCHIVE_IMPORT_MAX_FILES,
         "file_bytes": settings.ARCHIVE_IMPORT_MAX_FILE_BYTES,
         "total_bytes": settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES,
     }
-    return _render(model_admin, request, "import.html", "Import pages", {"form": form, "limits": limits})
+    context = {"form": form, "limits": limits, "worker_running": workers.any_running()}
+    return _render(model_admin, request, "import.html", "Import pages", context)
+
+
+def _first_pages(staged):
+    """The (name, bytes) of the pages the preview shows: the first ones of the upload. An export (a path) larger
+    than a page is left to its job: tried in full, as a preview tries what it shows, it would hold the request for
+    as long as the import itself."""
+    first = islice(staged.pages(), settings.ARCHIVE_IMPORT_PREVIEW_PAGES)
+    shown = [(name, read()) for _, name, read in first]
+    return [(name, data) for name, data in shown if isinstance(data, bytes) or _small(data)]
+
+
+def _small(path):
+    return path.stat().st_size <= settings.ARCHIVE_IMPORT_MAX_FILE_BYTES
 
 
 def _confirm(model_admin, request):
     held = staging.staged(request.session, request.POST.get("token", ""))
-    if held is None:
+    if held is None or not uploads.Staged(held[0]).folder.is_dir():
         messages.warning(
             request,
             "There is no preview to confirm: it was confirmed already, or replaced by a newer preview. "
             "Nothing was imported.",
         )
         return redirect("admin:archive_article_import")
-    pages, fingerprint = held
-    outcome, kept = batch.run(pages, request.user, expected=fingerprint)
-    if not kept:
-        return _preview(model_admin, request, pages, outcome, stale=True)
+    token, description, fingerprint = held
+    staged = uploads.Staged(token)
+    pages = _first_pages(staged)
+    outcome, _ = batch.run(pages, request.user)
+    if outcome.fingerprint != fingerprint:
+        return _preview(model_admin, request, staged, description, pages, outcome, stale=True)
     staging.release(request.session)
-    return _render(
-        model_admin, request, "import_done.html", "Import done", {"files": _reports(pages, outcome), "done": True}
-    )
+    job = tasks.queue(staged, request.user, description)
+    return redirect("admin:archive_importjob_change", job.pk)
 
 
-def _preview(model_admin, request, pages, preview, stale=False):
-    """Show what the pages would do, and hold those that would be imported until the editor confirms."""
-    importable = [page for page, result in zip(pages, preview.results, strict=True) if result.status == IMPORTED]
+def _preview(model_admin, request, staged, description, pages, preview, stale=False):
+    """Show what the first pages would do and how many follow; hold the upload until the editor confirms."""
+    rest = len(staged.entries()) - len(pages)
     token = None
-    if importable:
-        token = staging.stage(request.session, importable, preview.fingerprint)
+    if rest or any(result.status == IMPORTED for result in preview.results):
+        token = staging.stage(request.session, staged.token, description, preview.fingerprint)
     else:
         staging.release(request.session)
-    return _render(
-        model_admin,
-        request,
-        "import_preview.html",
-        "Preview of the import",
-        {"files": _reports(pages, preview), "token": token, "stale": stale, "done": False},
-    )
+        staged.discard()
+    context = {
+        "files": _reports(pages, preview),
+        "rest": rest,
+        "token": token,
+        "stale": stale,
+        "worker_running": workers.any_running(),
+    }
+    return _render(model_admin, request, "import_preview.html", "Preview of the import", context)
 
 
 def _render(model_admin, request, template, title, context):
@@ -115,14 +142,6 @@ class PreviewRow:
     @property
     def plan(self):
         return describe(self.outcome, done=False)
-
-    @property
-    def result(self):
-        return describe(self.outcome, done=True)
-
-    @property
-    def admin_url(self):
-        return reverse("admin:archive_article_change", args=[self.outcome.article_id])
 
 
 @dataclass
@@ -158,11 +177,11 @@ def _reports(pages, outcome):
 
 def _report(name, data, result, outcome):
     report = FileReport(name=name, result=result, rows=[])
-    source = SourceFile.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+    source = SourceFile.objects.filter(sha256=_sha256(data)).first()
     if source is not None:
         report.history_url = reverse("admin:archive_sourcefile_change", args=[source.pk])
     if result.status == REJECTED:
-        report.error_text = _line(data, result.line)
+        report.error_text = line_text(data, result.line)
         return report
     if report.export:
         return report
@@ -185,12 +204,12 @@ def _report(name, data, result, outcome):
     return report
 
 
-def _line(data, number):
-    """The text of the line an error names, as the parser counted lines."""
-    if not number:
-        return ""
-    lines = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return lines[number - 1][:ERROR_LINE_MAX] if number <= len(lines) else ""
+def _sha256(data):
+    """The SHA-256 of a page's bytes, or of an export read from its path."""
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    with open(data, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def describe(outcome, done):

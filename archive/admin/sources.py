@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
 from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy
 
 from archive.admin.imports import describe
 from archive.importing.outcomes import ArticleOutcome
@@ -25,9 +26,9 @@ NEVER_IMPORTED = "never imported: only stated by an export"
 
 @admin.register(SourceFile)
 class SourceFileAdmin(admin.ModelAdmin):
-    list_display = ["name", "imported", "imported_by", "outcome", "short_sha256"]
-    list_select_related = ["imported_by"]
-    list_filter = ["imported_by"]
+    list_display = ["name", "imported", "imported_by", "import_job", "outcome", "short_sha256"]
+    list_select_related = ["imported_by", "job"]
+    list_filter = ["imported_by", "job"]
     date_hierarchy = "imported_at"
     search_fields = ["name", "sha256", "article_roles__article__title"]
     fields = [
@@ -36,6 +37,7 @@ class SourceFileAdmin(admin.ModelAdmin):
         "original_file",
         "imported",
         "imported_by",
+        "import_job",
         "outcome",
         "changes",
         "articles",
@@ -75,6 +77,13 @@ class SourceFileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("import job"), ordering="job")
+    def import_job(self, obj):
+        if obj.job_id is None:
+            return "—"
+        url = reverse("admin:archive_importjob_change", args=[obj.job_id])
+        return format_html('<a href="{}">{}</a>', url, obj.job)
 
     @admin.display(description="sha256")
     def short_sha256(self, obj):

@@ -29,9 +29,9 @@ def within_count(count):
         )
 
 
-def within_batch_limits(pages):
-    within_count(len(pages))
-    total = sum(len(data) for _, data in pages)
+def within_batch_limits(count, total):
+    """Refuse `count` pages of `total` bytes in all, when one import may not hold so many."""
+    within_count(count)
     if total > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
         raise ValidationError(
             f"The pages come to {filesizeformat(total)}; an import may be at most "

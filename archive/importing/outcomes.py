@@ -2,6 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 IMPORTED, SKIPPED, REJECTED = "imported", "unchanged", "rejected"
@@ -48,3 +49,19 @@ def history_entry(outcome):
         "changes": outcome.changes,
         "new_link": outcome.new_link,
     }
+
+
+ERROR_LINE_MAX = 200
+
+
+def line_text(data, number):
+    """The text of the line an error names, as the parser counted lines; `data` is a page's bytes, or the path of an
+    export, read only up to that line."""
+    if not number:
+        return ""
+    if not isinstance(data, bytes):
+        with open(data, "rb") as stream:
+            line = next(islice(stream, number - 1, None), b"")
+        return line.decode("utf-8", errors="replace").rstrip("\r\n")[:ERROR_LINE_MAX]
+    lines = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[number - 1][:ERROR_LINE_MAX] if number <= len(lines) else ""

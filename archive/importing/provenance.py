@@ -17,35 +17,49 @@ def already_imported(sha256):
     return SourceFile.objects.filter(Q(sha256=sha256) & kept).exists()
 
 
-def record_file(name, sha256, write, *, original, raw_text, user, dry_run):
+def record_file(name, sha256, write, *, original, raw_text, user, dry_run, job=None):
     """Record the file and run write(source, result), which returns its history summary, in one transaction."""
     result = FileResult(name=name, status=IMPORTED)
+    fields = {
+        "name": name,
+        "original": original,
+        "raw_text": raw_text,
+        "imported_by": user,
+        "imported_at": timezone.now(),
+        "job": job,
+    }
     try:
         with tentative(keep=not dry_run):
-            # A row already there was only stated by an export (an imported file is skipped before): its bytes
-            # are imported now, by whoever imports them.
-            source, created = SourceFile.objects.update_or_create(
-                sha256=sha256,
-                defaults={
-                    "name": name,
-                    "original": original,
-                    "raw_text": raw_text,
-                    "imported_by": user,
-                    "imported_at": timezone.now(),
-                },
-            )
+            # A row already there was only stated by an export, or imported by another import since this one looked:
+            # the first is imported now, by whoever imports it; the second is not imported twice.
+            source = SourceFile.objects.select_for_update().filter(sha256=sha256).first()
+            if source is not None and not source.only_stated:
+                raise ImportedMeanwhile
+            stated = source is not None
+            if not stated:
+                source = SourceFile.objects.create(sha256=sha256, **fields)
+            else:
+                for field, value in fields.items():
+                    setattr(source, field, value)
+                source.save()
             source.summary = write(source, result)
             source.save(update_fields=["summary"])
-            if not created:
+            if stated:
                 _confirm_statements(source, result.articles)
     except RecordError as error:
         return rejected(name, error)
+    except ImportedMeanwhile:
+        return FileResult(name=name, status=SKIPPED)
     except IntegrityError:
         if already_imported(sha256):
             # The same bytes were imported at the same moment by someone else.
             return FileResult(name=name, status=SKIPPED)
         raise
     return result
+
+
+class ImportedMeanwhile(Exception):
+    """The file was imported by another import after this one found it missing."""
 
 
 def _confirm_statements(source, outcomes):

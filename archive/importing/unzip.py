@@ -1,5 +1,6 @@
-"""The pages of an uploaded zip, unpacked only once it is known to be safe: no path outside its folder, no
-bomb, nothing but pages, every one within the import's limits."""
+"""The pages of an uploaded zip, known to be safe before any is read: no path outside its folder, no bomb,
+nothing but pages, every one within the import's limits. The checks read only the zip's directory, so that a
+zip of 50,000 pages is judged without unpacking it; each page is unpacked when it is imported."""
 
 import zipfile
 import zlib
@@ -8,6 +9,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 from archive.importing.limits import too_large, within_count, within_import_limit
 from archive.models import SourceFile
@@ -15,8 +17,8 @@ from archive.models import SourceFile
 NAME_MAX = SourceFile._meta.get_field("name").max_length
 
 
-def zip_pages(upload):
-    """The (name, bytes) pages of an uploaded zip, each named by the zip and its path inside it."""
+def zip_members(upload):
+    """The (name, member path, size) of each page of an uploaded zip, each named by the zip and its path inside it."""
     within_import_limit(upload)
     try:
         archive = zipfile.ZipFile(upload)
@@ -35,10 +37,22 @@ def zip_pages(upload):
         declared = sum(member.file_size for member in pages)
         if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
             raise _zip_bomb(upload.name, f"unpacks to {filesizeformat(declared)}")
-        return [
-            (_kept_name(f"{upload.name}/{member.filename}"), _member_bytes(upload.name, archive, member))
-            for member in pages
-        ]
+        for member in pages:
+            _check_member(upload.name, member)
+        return [(_kept_name(f"{upload.name}/{m.filename}"), m.filename, m.file_size) for m in pages]
+
+
+def read_member(zip_name, archive, filename):
+    """The bytes of a page `zip_members` accepted, from the open zip `archive`."""
+    try:
+        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold. It
+        # raises NotImplementedError for a compression method it has no decoder for: unreadable all the same.
+        return archive.read(filename)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError):
+        raise ValidationError(
+            _("“%(member)s” in “%(zip)s” cannot be read: the zip is damaged.") % {"member": filename, "zip": zip_name},
+            code="bad_zip",
+        ) from None
 
 
 def _kept_name(name):
@@ -52,7 +66,7 @@ def _kept_name(name):
     return name
 
 
-def _member_bytes(zip_name, archive, member):
+def _check_member(zip_name, member):
     label = f"“{member.filename}” in “{zip_name}”"
     if not member.filename.lower().endswith(".txt"):
         raise ValidationError(f"{label} is not a .txt page; the zip is refused.", code="type")
@@ -64,12 +78,6 @@ def _member_bytes(zip_name, archive, member):
         raise _zip_bomb(
             zip_name, f"compresses “{member.filename}” more than {settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}-fold"
         )
-    try:
-        # zipfile stops at the size the directory declares and checks the CRC, so the checks above hold. It
-        # raises NotImplementedError for a compression method it has no decoder for: unreadable all the same.
-        return archive.read(member)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
-        raise ValidationError(f"{label} cannot be read: the zip is damaged.", code="bad_zip") from None
 
 
 def _outside_folder(filename):

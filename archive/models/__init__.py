@@ -10,6 +10,7 @@ from archive.models.articles import (
     published_moment,
 )
 from archive.models.changes import Change
+from archive.models.jobs import ImportJob, JobRejection, WorkerHeartbeat
 from archive.models.sources import ArticleSource, SourceFile
 from archive.models.subjects import (
     KINDS,
@@ -44,6 +45,8 @@ __all__ = [
     "Change",
     "Decision",
     "DecisionQuerySet",
+    "ImportJob",
+    "JobRejection",
     "Kind",
     "Mention",
     "Person",
@@ -53,6 +56,7 @@ __all__ = [
     "SubjectQuerySet",
     "Topic",
     "UnknownName",
+    "WorkerHeartbeat",
     "article_url",
     "published_moment",
     "subject_prefetches",

@@ -22,6 +22,9 @@ class SourceFile(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="imported_sources"
     )
     summary = models.JSONField(default=dict, blank=True, help_text="What this file created and changed.")
+    job = models.ForeignKey(
+        "archive.ImportJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="source_files"
+    )
 
     class Meta:
         ordering = ["-imported_at", "name"]
