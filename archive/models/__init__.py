@@ -28,6 +28,7 @@ from archive.models.subjects import (
     subject_prefetches,
     subject_url,
 )
+from archive.models.suggestions import HiddenSuggestion, hidden_pairs
 from archive.models.versions import ArticleVersion
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Change",
     "Decision",
     "DecisionQuerySet",
+    "HiddenSuggestion",
     "Kind",
     "Mention",
     "Person",
@@ -54,6 +56,7 @@ __all__ = [
     "Topic",
     "UnknownName",
     "article_url",
+    "hidden_pairs",
     "published_moment",
     "subject_prefetches",
     "subject_url",
