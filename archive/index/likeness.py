@@ -8,6 +8,7 @@ counterparts when they are close in time, share a person and most of their perso
 other's best match.
 """
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -39,8 +40,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def words(title, body):
     """The stems of a text's words, a title word counted TITLE_WEIGHT times."""
-    title_stems = _stems(title)
-    return Counter(_stems(body)) + Counter({stem: count * TITLE_WEIGHT for stem, count in Counter(title_stems).items()})
+    found = Counter(_stems(body))
+    found.update(_stems(title) * TITLE_WEIGHT)
+    return found
 
 
 def _stems(text):
@@ -64,18 +66,32 @@ def common_limit(total):
     return max(COMMON_FLOOR, int(total * COMMON_SHARE))
 
 
+# A term's count weighs 1 + log(count), counts above 255 as 255 (a build keeps each count in a byte).
+MOST_COUNTED = 255
+LOG_COUNT = [0.0, *(1 + math.log(count) for count in range(1, MOST_COUNTED + 1))]
+
+
+def rarity(held, total):
+    """Inverse document frequency of a term `held` by that many of `total` articles; 0 for one no other article
+    holds or too many do, which is then left out."""
+    return math.log(total / held) if 2 <= held <= common_limit(total) else 0.0
+
+
+def unit(weights, terms):
+    """{term: weight} of the TOP_TERMS heaviest of parallel lists, of unit length (weights of 0 left out)."""
+    top = [place for place in heapq.nlargest(TOP_TERMS, range(len(weights)), key=weights.__getitem__) if weights[place]]
+    norm = math.sqrt(sum(weights[place] ** 2 for place in top)) or 1.0
+    return {terms[place]: weights[place] / norm for place in top}
+
+
 def vector(term_counts, frequency, total):
     """The article's weighted terms, as {term: weight} of unit length. `frequency(term)` is how many articles hold
-    it; a term no other article holds, or too many do, is left out."""
-    limit = common_limit(total)
-    weights = {}
-    for term, count in term_counts.items():
-        held = frequency(term)
-        if 2 <= held <= limit:
-            weights[term] = (1 + math.log(count)) * math.log(total / held)
-    top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
-    norm = math.sqrt(sum(weight * weight for _, weight in top)) or 1.0
-    return {term: weight / norm for term, weight in top}
+    it."""
+    terms = list(term_counts)
+    weights = [
+        LOG_COUNT[min(count, MOST_COUNTED)] * rarity(frequency(term), total) for term, count in term_counts.items()
+    ]
+    return unit(weights, terms)
 
 
 def decay(days_apart):

@@ -9,8 +9,10 @@ itself and the pairs editors hid are never suggested.
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
 
 from archive.index import likeness
 from archive.models import hidden_pairs
@@ -49,9 +51,11 @@ class _Article:
 
 def of_archive(rows):
     """Found for every article of `rows` (ArticleRows, each read once)."""
-    vocabulary, frequency, articles = {}, [], []
-    for row in rows:
-        articles.append(_read(row, vocabulary, frequency))
+    # Each new term is given the next number as it is first met, without a Python call per term.
+    vocabulary = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__
+    frequency = Counter()
+    articles = [_read(row, vocabulary, frequency) for row in rows]
     total = len(articles)
     hidden = hidden_pairs()
     found = Found(total=total, names=list(vocabulary))
@@ -66,27 +70,23 @@ def of_archive(rows):
         best = _best_counterparts(group, others, hidden, subject_rarity)
         found.counterparts.update(best)
     _keep_mutual(found.counterparts)
+    rarity = [likeness.rarity(frequency[number], total) for number in range(len(vocabulary))]
     for group in by_language.values():
-        _suggest(group, frequency, total, hidden, found)
+        _suggest(group, rarity, hidden, found)
     return found
 
 
 def _read(row, vocabulary, frequency):
     term_counts = likeness.counts(row.title, row.body, [s for s, _ in row.persons], [s for s, _ in row.topics])
-    numbers = array("I")
-    for term in term_counts:
-        number = vocabulary.setdefault(term, len(vocabulary))
-        if number == len(frequency):
-            frequency.append(0)
-        frequency[number] += 1
-        numbers.append(number)
+    numbers = array("I", map(vocabulary.__getitem__, term_counts))
+    frequency.update(numbers)
     subjects = likeness.subject_terms([s for s, _ in row.persons], [s for s, _ in row.topics])
     return _Article(
         pk=row.pk,
         language=row.language,
         day=row.published_date.toordinal(),
         terms=numbers,
-        counts=array("H", (min(count, 65535) for count in term_counts.values())),
+        counts=array("B", map(min, term_counts.values(), repeat(likeness.MOST_COUNTED))),
         subjects=likeness.Subjects(row.pk, row.language, row.published_date.toordinal(), frozenset(subjects)),
         linked=frozenset([row.pk, *row.related, *row.listed_under]),
     )
@@ -115,10 +115,13 @@ def _keep_mutual(counterparts):
             del counterparts[pk]
 
 
-def _suggest(group, frequency, total, hidden, found):
+def _suggest(group, rarity, hidden, found):
     """Suggestions of one language's articles (in date order) among themselves."""
     days = [a.day for a in group]
-    vectors = [likeness.vector(dict(zip(a.terms, a.counts, strict=True)), frequency.__getitem__, total) for a in group]
+    weigh = likeness.LOG_COUNT.__getitem__
+    vectors = [
+        likeness.unit(list(map(mul, map(rarity.__getitem__, a.terms), map(weigh, a.counts))), a.terms) for a in group
+    ]
     postings = defaultdict(lambda: (array("I"), array("f")))
     for place, weights in enumerate(vectors):
         found.vectors[group[place].pk] = (array("I", weights), array("f", weights.values()))
