@@ -35,7 +35,9 @@ COUNTERPART_DAYS = 3
 LEAST_SHARED = 0.5
 LANGUAGES = ("en", "ru")
 
-_WORD = re.compile(r"[^\W\d_]+")
+# A run of letters of at least SHORTEST_WORD, captured up to its first STEM letters (the rest is matched and
+# dropped), so that the regular expression alone makes the stems.
+_STEM = re.compile(rf"(?<![^\W\d_])([^\W\d_]{{{SHORTEST_WORD},{STEM}}})[^\W\d_]*")
 
 
 def words(title, body):
@@ -46,7 +48,7 @@ def words(title, body):
 
 
 def _stems(text):
-    return [word[:STEM] for word in _WORD.findall(text.lower()) if len(word) >= SHORTEST_WORD]
+    return _STEM.findall(text.lower())
 
 
 def subject_terms(persons, topics):
