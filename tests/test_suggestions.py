@@ -163,6 +163,7 @@ def test_a_deleted_article_is_no_longer_suggested(client, labelled):
     other.delete()
 
     assert other.pk not in shown(client, one)[0]
+    assert len(shown(client, one)[0]) == 3
 
 
 def test_an_article_imported_later_is_suggested_on_the_pages_of_its_story(client, labelled):
@@ -215,3 +216,26 @@ def test_the_exports_are_the_same_bytes_with_or_without_suggestions(client, labe
     assert shown(client, labelled["potash-transit/en-1.txt"]) == ([], [])
 
     assert exports() == with_suggestions
+
+
+def test_an_editor_hides_a_suggestion_in_the_admin(editor_client, editor, client, labelled):
+    one, other = labelled["zapad-exercise/en-1.txt"], labelled["zapad-exercise/en-2.txt"]
+
+    response = editor_client.post(
+        "/admin/archive/hiddensuggestion/add/", {"article": one.pk, "suggested": other.pk, "reason": "Another drill"}
+    )
+
+    assert response.status_code == 302
+    hidden = HiddenSuggestion.objects.get()
+    assert (hidden.article, hidden.suggested, hidden.reason, hidden.hidden_by) == (one, other, "Another drill", editor)
+    assert other.pk not in shown(client, one)[0]
+
+
+def test_an_article_cannot_be_hidden_from_itself(editor_client, labelled):
+    one = labelled["zapad-exercise/en-1.txt"]
+
+    response = editor_client.post("/admin/archive/hiddensuggestion/add/", {"article": one.pk, "suggested": one.pk})
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    assert not HiddenSuggestion.objects.exists()

@@ -19,8 +19,8 @@ from archive.models import hidden_pairs
 Occur = tantivy.Occur
 Query = tantivy.Query
 # Alike candidates asked of the index for each article, then scored exactly.
-CANDIDATES = 100
-NEARBY = 500
+CANDIDATES = 50
+NEARBY = 200
 
 
 @dataclass
@@ -33,9 +33,11 @@ class _Entry:
 
 
 class _Pool:
-    def __init__(self, searcher, frequencies, fresh):
+    def __init__(self, searcher, frequencies, changed):
         self.searcher = searcher
-        self.fresh = fresh
+        # The index's documents of changed articles are out of date, or of articles that went: never read.
+        self.changed = frozenset(changed)
+        self.fresh = {}
         total = frequencies.get("total", 0)
         table = frequencies.get("terms", {})
         self.frequency = lambda term: table.get(term, 1)
@@ -55,7 +57,7 @@ class _Pool:
         for _, address in self.searcher.search(query, limit).hits:
             document = self.searcher.doc(address)
             card = cards.decode(document["card"][0])
-            if card.pk in self.fresh:
+            if card.pk in self.fresh or card.pk in self.changed:
                 continue
             persons = [m.person.slug for m in card.public_mentions]
             topics = [t.topic.slug for t in card.public_topics]
@@ -91,10 +93,16 @@ class _Pool:
         }
 
     def counterpart(self, entry, hidden):
+        persons = [term[1:] for term in entry.subjects.terms if term[0] == "@"]
+        if not persons:
+            return None
+        # A counterpart shares a person: only those are read.
+        sharing = [(Occur.Should, Query.term_query(schema.SCHEMA, "persons", slug)) for slug in persons]
+        extra = [(Occur.Must, Query.boolean_query(sharing))]
         candidates = []
         for language in likeness.LANGUAGES:
             if language != entry.subjects.language:
-                candidates += self._around(entry, language, likeness.COUNTERPART_DAYS, [], NEARBY)
+                candidates += self._around(entry, language, likeness.COUNTERPART_DAYS, extra, NEARBY)
         candidates = [c for c in candidates if c.pk not in hidden.get(entry.pk, ())]
         scores = likeness.counterpart_scores(entry.subjects, [c.subjects for c in candidates], self.rarity)
         chosen = likeness.top(scores, entry.linked)
@@ -106,7 +114,7 @@ def refreshed_rows(searcher, changed, frequencies, named_by):
     ids of the articles whose cards name any of them."""
     rows = list(documents.rows_for(changed))
     rows += list(documents.rows_for(set(named_by(changed)) - set(changed)))
-    pool = _Pool(searcher, frequencies, {})
+    pool = _Pool(searcher, frequencies, changed)
     entries = {row.pk: pool.entry(row) for row in rows}
     pool.fresh = entries
     hidden = hidden_pairs(list(entries))

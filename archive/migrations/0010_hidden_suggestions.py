@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'hidden suggestion',
                 'verbose_name_plural': 'hidden suggestions',
-                'constraints': [models.UniqueConstraint(fields=('article', 'suggested'), name='hiddensuggestion_once'), models.CheckConstraint(condition=models.Q(('article', models.F('suggested')), _negated=True), name='hiddensuggestion_not_self')],
+                'constraints': [models.UniqueConstraint(fields=('article', 'suggested'), name='hiddensuggestion_once'), models.CheckConstraint(condition=models.Q(('article', models.F('suggested')), _negated=True), name='hiddensuggestion_not_self', violation_error_message='An article is never suggested on its own page: choose another.')],
             },
         ),
         migrations.RunPython(editors_hide_suggestions, migrations.RunPython.noop),

@@ -29,7 +29,11 @@ class HiddenSuggestion(models.Model):
         verbose_name_plural = _("hidden suggestions")
         constraints = [
             models.UniqueConstraint(fields=["article", "suggested"], name="hiddensuggestion_once"),
-            models.CheckConstraint(condition=~Q(article=F("suggested")), name="hiddensuggestion_not_self"),
+            models.CheckConstraint(
+                condition=~Q(article=F("suggested")),
+                name="hiddensuggestion_not_self",
+                violation_error_message=_("An article is never suggested on its own page: choose another."),
+            ),
         ]
 
     def __str__(self):
