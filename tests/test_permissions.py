@@ -36,6 +36,10 @@ EDITORS = {
     "view_sourcefile",
     "view_articlesource",
     "view_slugredirect",
+    "add_hiddensuggestion",
+    "change_hiddensuggestion",
+    "delete_hiddensuggestion",
+    "view_hiddensuggestion",
 }
 
 

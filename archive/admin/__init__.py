@@ -1,4 +1,13 @@
 """The editors' admin: articles and their import history, persons and topics; accounts for superusers; a login
 that refuses for a while after too many failures."""
 
-from archive.admin import articles, jobs, login, people, sources, users, versions  # noqa: F401  (registers the model admins)
+from archive.admin import (  # noqa: F401  (registers the model admins)
+    articles,
+    jobs,
+    login,
+    people,
+    sources,
+    suggestions,
+    users,
+    versions,
+)

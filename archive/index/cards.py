@@ -45,6 +45,9 @@ class Card:
     public_topics: tuple
     related: tuple
     listed_under: tuple
+    # The archive's own suggestions, never the source's links: "More on this" and the other language's article.
+    suggested: tuple = ()
+    counterparts: tuple = ()
 
     def get_absolute_url(self):
         return article_url(self.published_date, self.slug)
@@ -69,6 +72,8 @@ def encode(row):
             "topics": row.topics,
             "related": row.related,
             "listed_under": row.listed_under,
+            "suggested": row.suggested,
+            "counterparts": row.counterparts,
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -89,6 +94,8 @@ def decode(data):
         public_topics=tuple(Tagged(SubjectCard(*topic, TOPICS.view)) for topic in fields["topics"]),
         related=tuple(fields["related"]),
         listed_under=tuple(fields["listed_under"]),
+        suggested=tuple(fields["suggested"]),
+        counterparts=tuple(fields["counterparts"]),
     )
 
 

@@ -29,6 +29,11 @@ class ArticleRow:
     # Ids of its similar items in page order, and of the leads that list it.
     related: list = field(default_factory=list)
     listed_under: list = field(default_factory=list)
+    # The archive's own suggestions (`suggestions`): alike articles of its language, counterparts in the other,
+    # and the weighted terms they were found by.
+    suggested: list = field(default_factory=list)
+    counterparts: list = field(default_factory=list)
+    vector: dict = field(default_factory=dict)
 
     @property
     def lead(self):

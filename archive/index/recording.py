@@ -65,7 +65,7 @@ def moving(sender, instance, update_fields=None, **kwargs):
     (an editor changed its article in its form), the article it leaves is recorded too."""
     if instance._state.adding or instance.pk is None:
         return
-    if update_fields is not None and not {"article", "lead", "related"} & set(update_fields):
+    if update_fields is not None and not {"article", "lead", "related", "suggested"} & set(update_fields):
         return
     former = sender._base_manager.filter(pk=instance.pk).order_by("pk").first()
     if former is not None and (left := set(_articles_of(former)) - set(_articles_of(instance))):
@@ -77,6 +77,8 @@ def _articles_of(instance):
         return [instance.pk]
     if instance._meta.model_name == "relatedlink":
         return [instance.lead_id, instance.related_id]
+    if instance._meta.model_name == "hiddensuggestion":
+        return [instance.article_id, instance.suggested_id]
     if hasattr(instance, "article_id"):
         return [instance.article_id]
     # Persons and topics: their names and descriptions show on pages, and the index documents of their articles

@@ -1,13 +1,14 @@
 """What one article's document in the read index holds, and how its text is cut into words."""
 
 import datetime
+import json
 
 import tantivy
 
 from archive.index import cards
 
 # Raised whenever the fields below change: a build made with other fields is then made again on first use.
-VERSION = 3
+VERSION = 4
 TEXT = "archive_text"
 # Title, caption and names, body: how much a hit in each weighs when ranking.
 TEXT_FIELDS = {"title": 10.0, "names": 5.0, "body": 1.0}
@@ -42,6 +43,11 @@ def build_schema():
         builder.add_unsigned_field(name, indexed=True, fast=True)
     builder.add_boolean_field("lead", indexed=True, fast=True)
     builder.add_bytes_field("card", stored=True)
+    # The archive's suggestions: the articles a card names (to find the cards to make again when one changes),
+    # the terms it was weighed by (to find alike articles later) and their weights.
+    builder.add_unsigned_field("suggests", indexed=True)
+    builder.add_text_field("likeness", tokenizer_name="raw", index_option="basic")
+    builder.add_bytes_field("vector", stored=True)
     return builder.build()
 
 
@@ -96,6 +102,9 @@ def document(row):
             "updated": microseconds(row.updated_at),
             "lead": row.lead,
             "card": cards.encode(row),
+            "suggests": [*row.suggested, *row.counterparts],
+            "likeness": list(row.vector),
+            "vector": json.dumps(row.vector, ensure_ascii=False, separators=(",", ":")).encode(),
         },
         SCHEMA,
     )

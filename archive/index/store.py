@@ -10,6 +10,8 @@ to the writer and only reloads.
 
 import ctypes
 import ctypes.util
+import functools
+import json
 import logging
 import os
 import shutil
@@ -22,13 +24,15 @@ import tantivy
 from django.conf import settings
 
 from archive import files
-from archive.index import documents, schema
+from archive.index import documents, refresh, schema, suggestions
 from archive.models import Change
 
 CURRENT = "current"
 APPLIED = "applied"
 # The schema version a build was made with.
 VERSION = "version"
+# The document frequencies the build's suggestions were weighed by, for the articles that change after it.
+FREQUENCIES = "frequencies.json"
 BUILD_PREFIX = "build-"
 # Builds kept besides the current one, for processes that have not yet moved to it.
 OLD_BUILDS = 1
@@ -191,10 +195,15 @@ def _apply_changes(opened, writer):
         Change.objects.filter(id__gt=applied).order_by("id").values_list("id", "article_id")[:CATCH_UP_BATCH]
     ):
         ids = sorted({article_id for _, article_id in batch if article_id is not None})
+        rows = []
         if ids:
+            opened.index.reload()
+            searcher = opened.index.searcher()
+            rows = refresh.refreshed_rows(searcher, ids, _read_frequencies(opened.path), _naming(searcher))
+            gone = sorted({*ids, *(row.pk for row in rows)})
             # By query: a term of an unsigned field given from Python does not match the indexed one.
-            writer.delete_documents_by_query(tantivy.Query.term_set_query(schema.SCHEMA, "id", ids))
-        for row in documents.rows_for(ids):
+            writer.delete_documents_by_query(tantivy.Query.term_set_query(schema.SCHEMA, "id", gone))
+        for row in rows:
             writer.add_document(schema.document(row))
         writer.commit()
         applied = batch[-1][0]
@@ -210,13 +219,17 @@ def _build():
     path = base / f"{BUILD_PREFIX}{time.time_ns()}"
     index = tantivy.Index(schema.SCHEMA, path=str(_fresh(path)), reuse=False)
     index.register_tokenizer(schema.TEXT, schema.analyzer())
+    found = suggestions.of_archive(documents.all_rows())
     writer = index.writer(BUILD_HEAP, 2)
     count = 0
     for row in documents.all_rows():
+        found.attach(row)
         writer.add_document(schema.document(row))
         count += 1
     writer.commit()
     writer.wait_merging_threads()
+    frequencies = {"total": found.total, "terms": found.frequencies}
+    (path / FREQUENCIES).write_text(json.dumps(frequencies, ensure_ascii=False, separators=(",", ":")))
     (path / VERSION).write_text(str(schema.VERSION))
     _write_applied(path, seq)
     link = base / f".{CURRENT}-{path.name}"
@@ -225,6 +238,27 @@ def _build():
     _remove_old_builds(base, keep=path)
     log.info("read index rebuilt: %s articles at change %s", count, seq)
     return count
+
+
+def _naming(searcher):
+    """The ids of the articles whose cards suggest any of the given ones."""
+
+    def named_by(ids):
+        any_of = [(tantivy.Occur.Should, tantivy.Query.term_query(schema.SCHEMA, "suggests", pk)) for pk in ids]
+        limit = max(searcher.num_docs, 1)
+        hits = searcher.search(tantivy.Query.boolean_query(any_of), limit).hits
+        return [searcher.doc(address)["id"][0] for _, address in hits]
+
+    return named_by
+
+
+@functools.lru_cache(maxsize=2)
+def _read_frequencies(path):
+    """A build's frequencies, read once: the file never changes after its build."""
+    try:
+        return json.loads((path / FREQUENCIES).read_text())
+    except (FileNotFoundError, ValueError):
+        return {}
 
 
 def _fresh(path):

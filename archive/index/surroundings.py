@@ -12,14 +12,17 @@ from archive.models import Article
 class Surroundings:
     related: list
     listed_under: list
+    # The archive's own suggestions, apart from the source's links: "More on this" and the other language's.
+    suggested: list
+    counterparts: list
     previous: cards.Card | None
     next: cards.Card | None
 
 
 def of(article):
-    """Its persons and topics, similar items in page order, the leads that list it (newest first) and its
-    neighbours. The article is given its persons and topics as `public_mentions` and `public_topics`, as
-    `with_subjects` would; Article.DoesNotExist when it is gone meanwhile.
+    """Its persons and topics, similar items in page order, the leads that list it (newest first), the archive's
+    suggestions and its neighbours. The article is given its persons and topics as `public_mentions` and
+    `public_topics`, as `with_subjects` would; Article.DoesNotExist when it is gone meanwhile.
 
     From the database instead when the index does not hold the article yet (another process is still applying
     its change): a page made then must be as complete as any other of its generation, which caches keep.
@@ -34,11 +37,13 @@ def of(article):
             raise Article.DoesNotExist(f"Article {article.pk} is gone")
     article.public_mentions, article.public_topics = own.public_mentions, own.public_topics
     previous, following = lookup.neighbours(article)
-    found = read([*own.related, *own.listed_under, previous, following])
+    found = read([*own.related, *own.listed_under, *own.suggested, *own.counterparts, previous, following])
     leads = sorted((found[pk] for pk in own.listed_under if pk in found), key=_newest_first)
     return Surroundings(
         related=[found[pk] for pk in own.related if pk in found],
         listed_under=leads,
+        suggested=[found[pk] for pk in own.suggested if pk in found],
+        counterparts=[found[pk] for pk in own.counterparts if pk in found],
         previous=found.get(previous),
         next=found.get(following),
     )

@@ -29,6 +29,7 @@ from archive.models.subjects import (
     subject_prefetches,
     subject_url,
 )
+from archive.models.suggestions import HiddenSuggestion, hidden_pairs
 from archive.models.versions import ArticleVersion
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "Change",
     "Decision",
     "DecisionQuerySet",
+    "HiddenSuggestion",
     "ImportJob",
     "JobRejection",
     "Kind",
@@ -58,6 +60,7 @@ __all__ = [
     "UnknownName",
     "WorkerHeartbeat",
     "article_url",
+    "hidden_pairs",
     "published_moment",
     "subject_prefetches",
     "subject_url",

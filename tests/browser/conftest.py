@@ -4,9 +4,11 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
 from tests.support.browsing_archive import build_browsing_archive
+from tests.support.related_archive import import_labelled_set
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -75,3 +77,10 @@ def browsing_archive(django_db_serialized_rollback, live_server):
     then restores what the migrations created (the editors' group), which other browser tests rely on.
     """
     build_browsing_archive()
+
+
+@pytest.fixture
+def labelled_archive(django_db_serialized_rollback, live_server):
+    """The live server's archive: the labelled stories of fixtures/related/, with the archive's suggestions."""
+    call_command("load_gazetteer", verbosity=0)
+    return import_labelled_set()

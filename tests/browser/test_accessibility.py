@@ -62,3 +62,28 @@ def test_page_never_scrolls_sideways(page, live_server, browsing_archive, artifa
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert scroll_width <= client_width, page.evaluate(OVERFLOWING)
+
+
+# An article whose page has both the archive's sections: "More on this" and the Russian article.
+SUGGESTING = "potash-transit/en-1.txt"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_core_finds_no_violations_beside_the_archives_suggestions(page, live_server, labelled_archive, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + labelled_archive[SUGGESTING].get_absolute_url())
+    assert (page.locator("#suggestions-heading").count(), page.locator(".counterpart").count()) == (1, 1)
+
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_archives_suggestions_never_scroll_sideways(page, live_server, labelled_archive, artifacts, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + labelled_archive[SUGGESTING].get_absolute_url())
+    page.screenshot(path=artifacts / f"article-suggestions-{width}.png", full_page=True)
+
+    scroll_width, client_width = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert scroll_width <= client_width, page.evaluate(OVERFLOWING)

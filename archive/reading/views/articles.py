@@ -66,6 +66,8 @@ def article_detail(request, year, month, day, slug):
             "article": article,
             "related": around.related,
             "listed_under": around.listed_under,
+            "suggested": around.suggested,
+            "counterparts": around.counterparts,
             "previous": around.previous,
             "next": around.next,
         },

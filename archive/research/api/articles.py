@@ -87,5 +87,4 @@ def article_detail(
     current = payloads.article_api_path(article)
     if request.path != current:
         return HttpResponsePermanentRedirect(current)
-    around = surroundings_or_404(article)
-    return payloads.article_detail(article, around.related, around.listed_under, request)
+    return payloads.article_detail(article, surroundings_or_404(article), request)

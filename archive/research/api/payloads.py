@@ -41,7 +41,8 @@ def article_item(article, request):
     }
 
 
-def article_detail(article, related, listed_under, request):
+def article_detail(article, around, request):
+    """An article with what surrounds it (`surroundings.of`)."""
     return {
         **article_item(article, request),
         "body": article.body,
@@ -49,8 +50,12 @@ def article_detail(article, related, listed_under, request):
         "photo": {"caption": article.photo_caption, "credit": article.photo_credit, "agency": article.photo_agency}
         if article.has_photo
         else None,
-        "related": [article_ref(item, request) for item in related],
-        "listed_under": [article_ref(lead, request) for lead in listed_under],
+        "related": [article_ref(item, request) for item in around.related],
+        "listed_under": [article_ref(lead, request) for lead in around.listed_under],
+        "suggestions": {
+            "more_on_this": [article_ref(item, request) for item in around.suggested],
+            "other_language": [article_ref(item, request) for item in around.counterparts],
+        },
         "citations": {
             name: request.build_absolute_uri(cite_url(article, kind))
             for name, kind in (("bibtex", "bib"), ("ris", "ris"), ("csl_json", "json"))

@@ -47,12 +47,27 @@ class Citations(Schema):
     csl_json: str
 
 
+class Suggestions(Schema):
+    more_on_this: list[ArticleRef] = Field(
+        description="Up to five articles of the same language the archive finds alike, best first; never the "
+        "article itself, an item the page lists or a lead listing it."
+    )
+    other_language: list[ArticleRef] = Field(
+        description="The article about the same event in the other language (English or Russian), if the archive "
+        "finds one."
+    )
+
+
 class ArticleOut(ArticleItem):
     body: str = Field(description="The text as Markdown, paragraphs separated by blank lines.")
     body_html: str = Field(description="The text as sanitised HTML, as the page shows it.")
     photo: Photo | None
     related: list[ArticleRef] = Field(description="The items the page lists as similar, in the page's order.")
     listed_under: list[ArticleRef] = Field(description="The lead commentaries that list this one, newest first.")
+    suggestions: Suggestions = Field(
+        description="What the archive itself suggests reading next, worked out from the texts, persons and topics: "
+        "not part of the source's page, and never in the exports, citations or OAI-PMH records."
+    )
     citations: Citations
     versions: str = Field(description="The API's list of the article's versions, every text it has had.")
 
