@@ -1,8 +1,8 @@
 """The words of a page's interface, told apart from the archive's content, for checking a page's translation.
 
 A page's interface words are the words of its English rendering that are neither the archive's own content
-(articles' titles, texts, captions and credits, persons' and topics' names, spellings and descriptions) nor the names of formats
-and protocols written in capitals or in mixed case (API, JSON, BibTeX, TimeMap). What the Russian catalogue itself
+(articles' titles, texts, captions and credits, persons' and topics' names, spellings and descriptions) nor the
+names of formats and protocols written in capitals or in mixed case (API, JSON, BibTeX, TimeMap). What the Russian catalogue itself
 writes in Latin letters (Atom, Python) is the translator's choice of a name, not an English word left over.
 """
 
