@@ -2,8 +2,9 @@
 
 A page's interface words are the words of its English rendering that are neither the archive's own content
 (articles' titles, texts, captions and credits, persons' and topics' names, spellings and descriptions) nor the
-names of formats and protocols written in capitals or in mixed case (API, JSON, BibTeX, TimeMap). What the Russian catalogue itself
-writes in Latin letters (Atom, Python) is the translator's choice of a name, not an English word left over.
+names of formats and protocols written in capitals or in mixed case (API, JSON, BibTeX, TimeMap). What the Russian
+catalogue itself writes in Latin letters (Atom, Python) is the translator's choice of a name, not an English word
+left over.
 """
 
 import re
