@@ -6,11 +6,16 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format bench clean
+.PHONY: run setup test lint format bench clean messages
 
 # Development: DEBUG on, and a key that production refuses (it is public, and shorter than production accepts).
-run setup test: export DJANGO_DEBUG := 1
-run setup test: export DJANGO_SECRET_KEY := development-only-not-a-secret
+run setup test messages: export DJANGO_DEBUG := 1
+run setup test messages: export DJANGO_SECRET_KEY := development-only-not-a-secret
+
+# The interface's catalogues, one a language (locale/<code>/LC_MESSAGES/django.po); their compiled form is made
+# here from them and never committed. msgfmt comes with gettext.
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
+COMPILED := $(CATALOGUES:.po=.mo)
 
 $(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +24,16 @@ $(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
 	if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)
 
-setup: $(STAMP)
+%.mo: %.po
+	msgfmt --check --output-file=$@ $<
+
+# Every marked string of the archive's code and templates into each catalogue; file names without line numbers,
+# so that moving code does not change the catalogues.
+messages:
+	$(BIN)/python manage.py makemessages --all --add-location=file \
+		--ignore=benchmarks --ignore=tests --ignore=node_modules --ignore=staticfiles --ignore=var
+
+setup: $(STAMP) $(COMPILED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_gazetteer
@@ -34,7 +48,7 @@ run: setup
 # One test process per core: the tests share nothing but the services, each having its own database and folders.
 WORKERS ?= auto
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	$(BIN)/pytest --numprocesses $(WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -59,4 +73,4 @@ bench: $(STAMP)
 	$(BENCH_ENV) $(BIN)/python manage.py bench_import $(ARTICLES)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles $(COMPILED)

@@ -4,7 +4,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions (the admin's language may come from the editor's cookie), before anything that writes text.
+    "archive.serving.languages.LanguageFromAddress",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -92,11 +96,13 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "archive.reading.context_processors.site_name",
                 "archive.reading.context_processors.site_links",
                 "archive.reading.context_processors.search_box",
+                "archive.reading.context_processors.languages",
             ],
         },
     },
@@ -169,6 +175,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The interface's languages are English and every language with a catalogue in locale/: a language is added by
+# adding its catalogue (`manage.py makemessages -l be`, then translating it), and nothing else.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+
+def catalogued_languages(folder, default):
+    """(code, English name) of the default language, then of each language with a catalogue in `folder`."""
+    found = sorted(path.parents[1].name for path in folder.glob("*/LC_MESSAGES/django.po"))
+    return [(code, LANG_INFO[code]["name"]) for code in dict.fromkeys([default, *found])]
+
+
+LANGUAGES = catalogued_languages(LOCALE_PATHS[0], LANGUAGE_CODE)
 # The commentary site dates its pages in Minsk local time; the archive shows them the same way.
 TIME_ZONE = "Europe/Minsk"
 USE_I18N = True
@@ -237,7 +255,8 @@ ARCHIVE_ADMIN_PATH = "/admin/"
 ARCHIVE_LOGIN_MAX_FAILURES = 10
 ARCHIVE_LOGIN_FAILURE_SECONDS = 15 * 60
 
-ARCHIVE_SITE_NAME = "Belarus Commentary Archive"
+# The interface shows the name in its own language where a catalogue translates it; citations keep it as set.
+ARCHIVE_SITE_NAME = gettext_noop("Belarus Commentary Archive")
 ARCHIVE_PUBLISHER = "Belarus Commentary Archive"
 
 # Editors' import through the admin: a year of saved pages in one zip. The upload is written to disk as it arrives

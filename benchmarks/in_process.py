@@ -83,3 +83,32 @@ def call(handler, url):
     if not statuses[0].startswith("200"):
         raise CommandError(f"{url} answered {statuses[0]}")
     return body
+
+
+def measure_in_each_language(pages, warmup, runs, prefix="/ru"):
+    """The lines of a table: each reader's page in English and under `prefix`, timed in turn (one English request,
+    one in the other language, and so on), so that whatever else the machine does weighs on both alike."""
+    rows = []
+    with override_settings(ARCHIVE_PAGE_CACHE_SECONDS=0, SECURE_SSL_REDIRECT=False):
+        handler = WSGIHandler()
+        for label, url in pages:
+            pair = (url, prefix + url)
+            for _ in range(warmup):
+                for address in pair:
+                    call(handler, address)
+            timings = {address: [] for address in pair}
+            for _ in range(runs):
+                for address in pair:
+                    started = time.perf_counter()
+                    call(handler, address)
+                    timings[address].append((time.perf_counter() - started) * 1000)
+            rows.append((label, url, *(statistics.median(timings[address]) for address in pair)))
+    lines = [
+        f"{Article.objects.count():,} articles on {connection.vendor}; in process, ARCHIVE_PAGE_CACHE_SECONDS=0, "
+        f"DEBUG={settings.DEBUG}; {warmup} warm-up and {runs} timed requests a page and language, in turn",
+        f"| page | URL | English median | `{prefix}` median | `{prefix}` / English |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for label, url, english, other in rows:
+        lines.append(f"| {label} | `{url}` | {english:,.1f} ms | {other:,.1f} ms | {other / english:.3f} |")
+    return lines

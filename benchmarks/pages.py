@@ -62,6 +62,12 @@ def targets():
     }
 
 
+def reader_pages(targets):
+    """The pages of `targets` that readers see in each language of the interface: all but the sitemap."""
+    sitemap = reverse("archive:sitemap")
+    return [(label, url) for label, url in targets["pages"] if url != sitemap]
+
+
 def rare_words():
     titles = Article.objects.order_by("pk").values_list("title", flat=True)
     total = titles.count()

@@ -89,6 +89,30 @@ def test_a_second_request_for_a_page_is_served_by_the_cache(deployment):
     assert deployment.archive_answers("/topics/", [200]) == [200]
 
 
+def test_a_russian_page_is_cached_apart_from_the_english_one_and_served_by_the_cache(deployment):
+    english = deployment.get("/topics/")
+    assert deployment.get("/ru/topics/").getheader("X-Cache-Status") == "MISS"
+    again = deployment.get("/ru/topics/")
+
+    assert (again.status, again.getheader("X-Cache-Status"), again.getheader("Content-Language")) == (200, "HIT", "ru")
+    assert '<html lang="ru">' in again.text
+    assert '<html lang="en">' in english.text
+    assert deployment.archive_answers("/ru/topics/", [200]) == [200]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/ru/", "/articles/?q=Statkevich", "/ru/articles/?q=Statkevich", ARTICLE, f"/ru{ARTICLE}"]
+)
+def test_no_public_page_varies_on_the_readers_language_or_cookies(deployment, path):
+    """A browser set to Russian, with a cookie, gets the page of the address it asked for, as every reader does."""
+    response = deployment.get(path, headers={"Accept-Language": "ru", "Cookie": "django_language=ru"})
+    vary = {value.strip().lower() for value in (response.getheader("Vary") or "").split(",")}
+
+    assert response.status == 200
+    assert vary & {"accept-language", "cookie"} == set()
+    assert response.getheader("Content-Language") == ("ru" if path.startswith("/ru/") else "en")
+
+
 def test_a_page_gone_stale_is_revalidated_by_the_archive_with_a_304(deployment):
     """After max-age nginx asks again with the page's ETag; the archive, unchanged, answers 304."""
     first = deployment.get("/people/")

@@ -22,7 +22,8 @@ BASE = "https://archive.example.org"
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
 RELATED = "/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/"
 DATELESS = "/articles/2020/05/12/opposition-leaders-the-vilnius-talks/"
-PAGES = [
+# The readers' pages, in English at these addresses and in Russian under /ru/.
+READER_PAGES = [
     "/",
     "/articles/",
     "/people/",
@@ -33,11 +34,7 @@ PAGES = [
     "/articles/2017/09/",
     "/articles/2020/",
     "/articles/2020/05/",
-    *(
-        f"{article}{suffix}"
-        for article in (LEAD, RELATED, DATELESS)
-        for suffix in ("", "cite.bib", "cite.ris", "cite.json", "versions/", "timemap/", "timemap.json", "versions/1/")
-    ),
+    *(f"{article}{suffix}" for article in (LEAD, RELATED, DATELESS) for suffix in ("", "versions/", "versions/1/")),
     "/people/alexander-lukashenko/",
     "/people/alexander-lukashenko/feed.atom",
     "/people/nikolai-statkevich/",
@@ -47,6 +44,15 @@ PAGES = [
     "/topics/protests/",
     "/topics/protests/feed.atom",
     "/feeds/articles.atom",
+]
+PAGES = [
+    *READER_PAGES,
+    *(f"/ru{path}" for path in READER_PAGES),
+    *(
+        f"{article}{suffix}"
+        for article in (LEAD, RELATED, DATELESS)
+        for suffix in ("cite.bib", "cite.ris", "cite.json", "timemap/", "timemap.json")
+    ),
     "/sitemap.xml",
     "/sitemap-articles.xml",
     "/sitemap-people.xml",

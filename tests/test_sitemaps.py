@@ -8,7 +8,7 @@ import pytest
 from archive.models import Article, Decision, Mention, Person
 from tests.support.research_archive import build_research_archive
 
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 BASE = "http://testserver"
 
 
@@ -36,6 +36,11 @@ def entries(root, tag):
     ]
 
 
+def in_each_language(listed):
+    """Each (path, lastmod) as the sitemap lists it: in English, then in Russian."""
+    return [(f"{BASE}{prefix}{path}", lastmod) for path, lastmod in listed for prefix in ("", "/ru")]
+
+
 def test_the_sitemap_index_names_one_sitemap_a_section_with_its_latest_change(client, archive):
     root = read_xml(client, "/sitemap.xml")
 
@@ -58,14 +63,24 @@ def test_the_sitemap_index_takes_three_queries_its_counts_and_dates_come_from_th
 def test_the_articles_sitemap_lists_every_permanent_url_with_the_day_it_last_changed(client, archive):
     root = read_xml(client, "/sitemap-articles.xml")
 
-    assert entries(root, "url") == [
-        (
-            f"{BASE}/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/",
-            "2024-03-01",
-        ),
-        (f"{BASE}/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/", "2024-03-02"),
-        (f"{BASE}/articles/2020/05/12/opposition-leaders-the-vilnius-talks/", "2024-03-03"),
+    assert entries(root, "url") == in_each_language(
+        [
+            ("/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/", "2024-03-01"),
+            ("/articles/2017/09/25/belarusian-authorities-resumed-arrests-of-opposition/", "2024-03-02"),
+            ("/articles/2020/05/12/opposition-leaders-the-vilnius-talks/", "2024-03-03"),
+        ]
+    )
+
+
+def test_every_address_of_the_sitemap_names_its_page_in_each_language_and_english_as_the_default(client, archive):
+    root = read_xml(client, "/sitemap-topics.xml")
+
+    alternates = [
+        [(link.get("hreflang"), link.get("href")) for link in node.findall("xhtml:link", NS)]
+        for node in root.findall("sm:url", NS)
     ]
+    both = [("en", f"{BASE}/topics/protests/"), ("ru", f"{BASE}/ru/topics/protests/")]
+    assert alternates == [[*both, ("x-default", f"{BASE}/topics/protests/")]] * 2
 
 
 def test_the_people_sitemap_lists_persons_with_a_published_article_dated_by_their_newest_change(client, archive):
@@ -75,17 +90,19 @@ def test_the_people_sitemap_lists_persons_with_a_published_article_dated_by_thei
 
     root = read_xml(client, "/sitemap-people.xml")
 
-    assert entries(root, "url") == [
-        (f"{BASE}/people/alexander-lukashenko/", "2024-03-03"),
-        (f"{BASE}/people/nikolai-statkevich/", "2024-03-03"),
-        (f"{BASE}/people/vladimir-putin/", "2024-03-01"),
-    ]
+    assert entries(root, "url") == in_each_language(
+        [
+            ("/people/alexander-lukashenko/", "2024-03-03"),
+            ("/people/nikolai-statkevich/", "2024-03-03"),
+            ("/people/vladimir-putin/", "2024-03-01"),
+        ]
+    )
 
 
 def test_the_topics_sitemap_lists_topics_with_a_published_article(client, archive):
     root = read_xml(client, "/sitemap-topics.xml")
 
-    assert entries(root, "url") == [(f"{BASE}/topics/protests/", "2024-03-02")]
+    assert entries(root, "url") == in_each_language([("/topics/protests/", "2024-03-02")])
 
 
 def test_an_unknown_sitemap_section_is_not_found(client, archive):
@@ -114,3 +131,12 @@ def test_the_sitemap_index_of_an_empty_archive_is_still_valid(client, db):
         f"{BASE}/sitemap-people.xml",
         f"{BASE}/sitemap-topics.xml",
     ]
+
+
+def test_a_sitemap_page_reads_only_the_items_its_lines_name_each_once_per_language():
+    from archive.research.sitemaps import EveryItemInEachLanguage
+
+    pairs = EveryItemInEachLanguage(range(5), ["en", "ru"], count=5)
+
+    assert len(pairs) == 10
+    assert pairs[3:7] == [(1, "ru"), (2, "en"), (2, "ru"), (3, "en")]

@@ -1,5 +1,6 @@
 """The article page: dateline, photo line, body, persons and topics, similar items, neighbours in time."""
 
+import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,8 +10,8 @@ from archive.models import Article, ArticleTopic, Decision, Mention, Person, Rel
 from archive.text.rendering import paragraphs_to_markdown
 
 
-def page(client, article):
-    response = client.get(article.get_absolute_url())
+def page(client, article, prefix=""):
+    response = client.get(prefix + article.get_absolute_url())
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
 
@@ -139,8 +140,9 @@ def test_an_article_without_links_or_neighbours_takes_two_queries(client, make_a
         client.get(article.get_absolute_url())
 
 
-def test_an_article_with_20_of_each_link_and_neighbours_takes_two_queries(
-    client, make_article, django_assert_num_queries
+@pytest.mark.parametrize("prefix", ["", "/ru"], ids=["english", "russian"])
+def test_an_article_with_20_of_each_link_and_neighbours_takes_two_queries_in_each_language(
+    client, make_article, django_assert_num_queries, prefix
 ):
     """The generation and the article: what it shows of its links and neighbours, persons and topics included,
     comes from their index documents."""
@@ -159,7 +161,7 @@ def test_an_article_with_20_of_each_link_and_neighbours_takes_two_queries(
         ArticleTopic.objects.create(article=article, topic=topic, position=n)
     store.catch_up()
     with django_assert_num_queries(2):
-        html = page(client, article)
+        html = page(client, article, prefix)
     assert len(html.select(".related article")) == 40
     assert [a.text for a in html.select(".neighbours a")] == ["Before", "After"]
 

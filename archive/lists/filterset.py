@@ -8,13 +8,14 @@ import datetime
 import django_filters
 from django import forms
 from django.core.validators import validate_slug
+from django.utils.translation import gettext_lazy as _
 
 from archive.index.filters import Filters, words
 from archive.index.lookup import NEWEST, OLDEST, RELEVANCE
 from archive.lists.limits import MAX_SLUG_LENGTH, MAX_SLUGS, QUERY_MAX_LENGTH
 from archive.models import Article
 
-SORTS = [(NEWEST, "Newest first"), (OLDEST, "Oldest first"), (RELEVANCE, "Most relevant")]
+SORTS = [(NEWEST, _("Newest first")), (OLDEST, _("Oldest first")), (RELEVANCE, _("Most relevant"))]
 DATE_FORMAT = "%Y-%m-%d"
 
 
@@ -23,8 +24,8 @@ class SlugListField(forms.Field):
 
     widget = forms.MultipleHiddenInput
     default_error_messages = {
-        "invalid": "“%(value)s” is not a valid name in a link.",
-        "too_many": f"At most {MAX_SLUGS} can be combined; this link names %(count)s.",
+        "invalid": _("“%(value)s” is not a valid name in a link."),
+        "too_many": _("At most %(most)s can be combined; this link names %(count)s."),
     }
 
     def to_python(self, value):
@@ -36,7 +37,9 @@ class SlugListField(forms.Field):
     def validate(self, value):
         super().validate(value)
         if len(value) > MAX_SLUGS:
-            raise forms.ValidationError(self.error_messages["too_many"], code="too_many", params={"count": len(value)})
+            raise forms.ValidationError(
+                self.error_messages["too_many"], code="too_many", params={"most": MAX_SLUGS, "count": len(value)}
+            )
         for slug in value:
             try:
                 if len(slug) > MAX_SLUG_LENGTH:
@@ -93,19 +96,19 @@ class ArticleFilter(django_filters.FilterSet):
     """The list's parameters; `qs` is the index's filters they ask for."""
 
     q = django_filters.CharFilter(
-        label="Words",
+        label=_("Words"),
         max_length=QUERY_MAX_LENGTH,
         strip=True,
         widget=forms.TextInput(attrs={"type": "search"}),
         method=lambda filters, name, value: dataclasses.replace(filters, words=words(value)),
     )
-    person = SlugsFilter(label="Persons", required=False, method=_narrowing(person="persons"))
-    topic = SlugsFilter(label="Topics", required=False, method=_narrowing(topic="topics"))
-    date_after = _date_filter("From")
-    date_before = _date_filter("To")
+    person = SlugsFilter(label=_("Persons"), required=False, method=_narrowing(person="persons"))
+    topic = SlugsFilter(label=_("Topics"), required=False, method=_narrowing(topic="topics"))
+    date_after = _date_filter(_("From"))
+    date_before = _date_filter(_("To"))
     # The order is no filter: the list reads it from the form (`ListQuery.ordering`).
     sort = django_filters.ChoiceFilter(
-        label="Order", choices=SORTS, empty_label=None, method=lambda filters, name, value: filters
+        label=_("Order"), choices=SORTS, empty_label=None, method=lambda filters, name, value: filters
     )
 
     def __init__(self, data=None):

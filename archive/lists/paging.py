@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from archive.lists import limits
 from archive.lists.limits import MAX_PAGE
@@ -29,19 +31,27 @@ class PageAsked:
     def message(self):
         if self.valid:
             return ""
-        return f"“{Truncator(self.given).chars(40)}” is not a page number, so the first page is shown."
+        return _("“%(given)s” is not a page number, so the first page is shown.") % {
+            "given": Truncator(self.given).chars(40)
+        }
 
     def past_the_end(self, pages):
         """The message for a number beyond the list's last page, in the reader's own digits."""
-        return f"There is no page {Truncator(self.given.lstrip('0')).chars(40)}: this list has {pages}."
+        return _("There is no page %(given)s: this list has %(pages)s.") % {
+            "given": Truncator(self.given.lstrip("0")).chars(40),
+            "pages": pages,
+        }
 
     def past_the_ranking(self, pages):
         """The message for a number beyond the pages relevance ranks."""
-        return (
-            f"There is no page {Truncator(self.given.lstrip('0')).chars(40)} by relevance: only the "
-            f"{limits.RELEVANCE_DEPTH:,} most relevant articles are ranked, on {pages} pages. Sort by newest or "
-            "oldest to reach every article."
-        )
+        return _(
+            "There is no page %(given)s by relevance: only the %(depth)s most relevant articles are ranked, on "
+            "%(pages)s pages. Sort by newest or oldest to reach every article."
+        ) % {
+            "given": Truncator(self.given.lstrip("0")).chars(40),
+            "depth": number_format(limits.RELEVANCE_DEPTH, force_grouping=True),
+            "pages": pages,
+        }
 
 
 def asked(params, name="page"):

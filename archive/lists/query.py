@@ -11,6 +11,9 @@ import functools
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from archive.index.filters import Filters
 from archive.index.lookup import NEWEST, RELEVANCE
@@ -39,12 +42,12 @@ def canonical_query(params, page=1):
 def list_url(page=1, **params):
     """The article list's URL for these parameters, in canonical form."""
     query = canonical_query(params, page)
-    return _list_path() + (f"?{query}" if query else "")
+    return _list_path(translation.get_language()) + (f"?{query}" if query else "")
 
 
 @functools.cache
-def _list_path():
-    # Every facet, chip and page link of a list is the list's path with other parameters: reversed once.
+def _list_path(language):
+    # Every facet, chip and page link of a list is the list's path with other parameters: reversed once a language.
     return reverse("archive:article_list")
 
 
@@ -88,9 +91,9 @@ class ListQuery:
     @property
     def out_of_reach(self):
         """What a request for articles past the list's reach is told."""
-        return (
-            f"Only the {self.reach:,} most relevant articles are ranked: sort by newest or oldest to reach every one."
-        )
+        return _(
+            "Only the %(depth)s most relevant articles are ranked: sort by newest or oldest to reach every one."
+        ) % {"depth": number_format(self.reach, force_grouping=True)}
 
     def reaches(self, end):
         """Whether a page ending after `end` articles is within the list's reach."""

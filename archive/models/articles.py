@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import translation
 
 from archive.models.subjects import subject_prefetches
 from archive.text import rendering
@@ -154,9 +155,14 @@ def published_moment(day, time):
     return datetime.datetime.combine(day, time, tzinfo=MINSK)
 
 
-@functools.lru_cache(maxsize=4096)
 def article_url(day, slug):
-    # A page names an article's address several times (links, canonical, citations): reversed once.
+    """The article's address in the interface's language."""
+    return _article_url(day, slug, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _article_url(day, slug, language):
+    # A page names an article's address several times (links, canonical, citations): reversed once a language.
     return reverse(
         "archive:article_detail",
         kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug},

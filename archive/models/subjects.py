@@ -6,10 +6,16 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+
+
+def subject_url(name, slug):
+    """A person's or topic's address in the interface's language."""
+    return _subject_url(name, slug, translation.get_language())
 
 
 @functools.lru_cache(maxsize=4096)
-def subject_url(name, slug):
+def _subject_url(name, slug, language):
     # A list shows each article's persons and topics: a hundred reversals a page, of the same few hundred slugs.
     return reverse(name, kwargs={"slug": slug})
 

@@ -10,6 +10,7 @@ import functools
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 
 from archive.models.articles import Article, TextState
 from archive.models.sources import SourceFile
@@ -136,8 +137,13 @@ def _article_kwargs(day, slug):
     return {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug}
 
 
-@functools.lru_cache(maxsize=4096)
 def version_url(day, slug, number):
+    """A version's page in the interface's language."""
+    return _version_url(day, slug, number, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _version_url(day, slug, number, language):
     return reverse("archive:version_detail", kwargs={**_article_kwargs(day, slug), "number": number})
 
 

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 WIDTH, HEIGHT = 600, 160
 TOP, BOTTOM, LEFT = 16, 24, 8
 GAP = 0.2
@@ -43,13 +46,21 @@ class BarChart:
     @property
     def summary(self):
         if not self.bars:
-            return f"{self.title}: none."
+            return _("%(title)s: none.") % {"title": self.title}
         peak = max(self.bars, key=lambda bar: bar.count)
         total = sum(bar.count for bar in self.bars)
-        return (
-            f"{self.title}, {self.bars[0].label} to {self.bars[-1].label}: {total} in all, "
-            f"the most in {peak.label} ({peak.count})."
-        )
+        return ngettext(
+            "%(title)s, %(first)s to %(last)s: %(total)s in all, the most in %(peak)s (%(count)s).",
+            "%(title)s, %(first)s to %(last)s: %(total)s in all, the most in %(peak)s (%(count)s).",
+            total,
+        ) % {
+            "title": self.title,
+            "first": self.bars[0].label,
+            "last": self.bars[-1].label,
+            "total": total,
+            "peak": peak.label,
+            "count": peak.count,
+        }
 
     @property
     def shows_counts(self):

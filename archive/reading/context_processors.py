@@ -4,8 +4,10 @@ import functools
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from archive.lists.limits import QUERY_MAX_LENGTH
+from archive.serving.languages import in_language
 
 SITE_LINKS = {
     "home": "archive:home",
@@ -18,7 +20,7 @@ SITE_LINKS = {
 
 def site_name(request):
     """`site_name`: the archive's name, for titles, the masthead and the footer."""
-    return {"site_name": settings.ARCHIVE_SITE_NAME}
+    return {"site_name": translation.gettext(settings.ARCHIVE_SITE_NAME)}
 
 
 def search_box(request):
@@ -28,10 +30,23 @@ def search_box(request):
 
 def site_links(request):
     """`links.home`, `links.articles`, …: the layout's fixed addresses."""
-    return {"links": _links()}
+    return {"links": _links(translation.get_language())}
+
+
+def languages(request):
+    """`other_languages`: (code, name in that language, this very address in it) for the language switcher."""
+    current = translation.get_language()
+    address = request.get_full_path()
+    return {
+        "other_languages": [
+            (code, translation.get_language_info(code)["name_local"], in_language(address, code))
+            for code, _ in settings.LANGUAGES
+            if code != current
+        ]
+    }
 
 
 @functools.cache
-def _links():
-    # Seven reversals on every page, of addresses that never change while the process runs: reversed once.
+def _links(language):
+    # Seven reversals on every page, of addresses that never change while the process runs: reversed once a language.
     return {name: reverse(route) for name, route in SITE_LINKS.items()}

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from archive.models.versions import version_url
+from archive.serving.languages import permanent_addresses
 from archive.serving.shortcuts import article_or_404
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -150,7 +151,8 @@ FORMATS = {
 
 def cite_url(article, kind):
     # The citation's address is the article's with the file name after it (archive/urls.py).
-    return f"{article.get_absolute_url()}cite.{kind}"
+    with permanent_addresses():
+        return f"{article.get_absolute_url()}cite.{kind}"
 
 
 def cite(request, year, month, day, slug, kind):
@@ -165,7 +167,8 @@ def cite(request, year, month, day, slug, kind):
 
 
 def version_cite_url(article, number, kind):
-    return f"{version_url(article.published_date, article.slug, number)}cite.{kind}"
+    with permanent_addresses():
+        return f"{version_url(article.published_date, article.slug, number)}cite.{kind}"
 
 
 def cite_version(request, year, month, day, slug, number, kind):

@@ -1,4 +1,7 @@
-"""Atom feeds: every article, one person's, one topic's; newest first, each entry linking to its permanent URL."""
+"""Atom feeds: every article, one person's, one topic's; newest first, each entry linking to its permanent URL.
+
+A feed's title, subtitle and page follow the interface's language (`/ru/feeds/…`); its entries are the same in
+every language, each identified by its article's one permanent address."""
 
 import datetime
 
@@ -8,20 +11,23 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive.index.filters import Filters
 from archive.index.results import IndexedArticles
 from archive.models import MINSK, PERSONS, TOPICS
+from archive.serving.languages import permanent_addresses
 
 ENTRIES = 50
 
 
 class ArticlesFeed(Feed):
     feed_type = Atom1Feed
-    subtitle = "The latest political commentary in the archive."
+    subtitle = _("The latest political commentary in the archive.")
 
     def title(self):
-        return settings.ARCHIVE_SITE_NAME
+        return gettext(settings.ARCHIVE_SITE_NAME)
 
     def author_name(self):
         return settings.ARCHIVE_PUBLISHER
@@ -34,6 +40,10 @@ class ArticlesFeed(Feed):
 
     def items(self, obj):
         return IndexedArticles(self.filters(obj))[:ENTRIES]
+
+    def item_link(self, item):
+        with permanent_addresses():
+            return item.get_absolute_url()
 
     def item_title(self, item):
         return item.title
@@ -58,17 +68,17 @@ class SubjectFeed(ArticlesFeed):
 
     def __init__(self, kind, about):
         self.kind = kind
-        # How the subtitle introduces the subject: commentary "about" a person, "on" a topic.
+        # The subtitle: commentary "about" a person, "on" a topic.
         self.about = about
 
     def get_object(self, request, slug):
         return get_object_or_404(self.kind.model, slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} — {settings.ARCHIVE_SITE_NAME}"
+        return f"{obj.name} — {gettext(settings.ARCHIVE_SITE_NAME)}"
 
     def subtitle(self, obj):
-        return f"Commentary {self.about} {obj.name}, newest first."
+        return self.about % {"name": obj.name}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -78,5 +88,5 @@ class SubjectFeed(ArticlesFeed):
 
 
 articles_feed = ArticlesFeed()
-person_feed = SubjectFeed(PERSONS, "about")
-topic_feed = SubjectFeed(TOPICS, "on")
+person_feed = SubjectFeed(PERSONS, _("Commentary about %(name)s, newest first."))
+topic_feed = SubjectFeed(TOPICS, _("Commentary on %(name)s, newest first."))

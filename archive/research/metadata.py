@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from archive.models import subject_prefetches
 from archive.models.versions import version_url
 from archive.research.citations import FORMATS, cite_url, version_cite_url
+from archive.serving.languages import permanent_addresses
 
 # Text inside a script element must not be able to close it, whatever the imported titles contain.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -27,16 +29,18 @@ class ArticleMetadata:
         self.article = article
         self.version = version
         self.request = request
-        self.original_url = request.build_absolute_uri(article.get_absolute_url())
         number, since = (version.number, version.valid_from) if version else (article.version_count, article.text_since)
         self.number = number
-        # A Robust Link (robustlinks.mementoweb.org): the address cited, the version's own, and its moment.
-        self.version_url = (
-            request.build_absolute_uri(version_url(article.published_date, article.slug, number)) if number else ""
-        )
+        # The article's page in any language cites the one permanent address.
+        with permanent_addresses():
+            self.original_url = request.build_absolute_uri(article.get_absolute_url())
+            # A Robust Link (robustlinks.mementoweb.org): the address cited, the version's own, and its moment.
+            self.version_url = (
+                request.build_absolute_uri(version_url(article.published_date, article.slug, number)) if number else ""
+            )
         self.version_date = f"{since.astimezone(datetime.UTC):%Y-%m-%dT%H:%M:%SZ}" if number else ""
         self.url = self.version_url if version else self.original_url
-        self.publication = settings.ARCHIVE_SITE_NAME
+        self.publication = gettext(settings.ARCHIVE_SITE_NAME)
         self.publisher = settings.ARCHIVE_PUBLISHER
         self.accessed = timezone.localdate()
 

@@ -1,4 +1,8 @@
-"""What crawlers read: sitemaps of every article, person and topic, and robots.txt pointing at them."""
+"""What crawlers read: sitemaps of every article, person and topic, and robots.txt pointing at them.
+
+Each page is listed once per language of the interface, with its address in every language as `xhtml:link`
+alternates (and English as x-default), through Django's own i18n sitemaps.
+"""
 
 from django.contrib.sitemaps import Sitemap, views
 from django.shortcuts import render
@@ -8,7 +12,32 @@ from archive.index.filters import Filters
 from archive.models import Article, Person, Topic
 
 
-class ArticleSitemap(Sitemap):
+class InEachLanguage(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class EveryItemInEachLanguage:
+    """(item, language) for each item and each language, in the items' order, read a slice at a time: Django's
+    i18n sitemaps make a list of every item of a section for each of its pages, 100,000 rows for 50,000 lines."""
+
+    def __init__(self, items, languages, count):
+        self.items, self.languages, self.count = items, languages, count
+
+    def __len__(self):
+        return self.count * len(self.languages)
+
+    def __getitem__(self, part):
+        each = len(self.languages)
+        first = part.start // each
+        rows = self.items[first : -(-part.stop // each)]
+        pairs = [(item, code) for item in rows for code in self.languages]
+        skipped = part.start - first * each
+        return pairs[skipped : skipped + part.stop - part.start]
+
+
+class ArticleSitemap(InEachLanguage):
     def items(self):
         return Article.objects.chronological().only("slug", "published_date", "updated_at")
 
@@ -19,15 +48,12 @@ class ArticleSitemap(Sitemap):
         # The default walks every item, and the database's maximum reads every row: the read index keeps it.
         return lookup.latest_change()
 
-    @property
-    def paginator(self):
+    def _items(self):
         # The sitemap index asks how many pages there are: the read index knows without counting every row.
-        paginator = super().paginator
-        paginator.count = lookup.count(Filters())
-        return paginator
+        return EveryItemInEachLanguage(self.items(), self._languages(), lookup.count(Filters()))
 
 
-class TaggedSitemap(Sitemap):
+class TaggedSitemap(InEachLanguage):
     """Persons or topics with a published article, each last modified when the newest change to one of its
     articles was made: the read index has those dates, where the database would join every mention."""
 

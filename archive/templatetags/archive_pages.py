@@ -1,16 +1,21 @@
-"""Template helpers for the public pages: datelines as <time>, and language marks for Cyrillic text."""
+"""Template helpers for the public pages: datelines as <time>, language marks for text in another language than the
+interface's, and a page's links to itself in each language."""
 
 import re
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from archive.serving.languages import in_language
 from archive.text import cyrillic
 
 register = template.Library()
 
-PAGE_LANGUAGE = "en"
+# `E` is the month as a date names it: "22 April 2016", and in languages that decline it "22 апреля 2016".
+DAY_FORMAT = "j E Y"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -18,7 +23,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 def dateline(article):
     """The publication day, and the Minsk time when the dateline had one; no time is ever invented."""
     published = article.published
-    text = format_date(article.published_date, "j F Y")
+    text = format_date(article.published_date, DAY_FORMAT)
     if article.published_time is not None:
         text = f"{text}, {article.published_time:%H:%M}"
     return format_html('<time datetime="{}">{}</time>', published.isoformat(), text)
@@ -26,14 +31,33 @@ def dateline(article):
 
 @register.filter
 def lang_attr(language):
-    """` lang="ru"` for text in another language than the page's, nothing otherwise."""
-    if not language or language == PAGE_LANGUAGE:
+    """` lang="ru"` for text in another language than the interface's, nothing otherwise."""
+    if not language or language == translation.get_language():
         return ""
     return format_html(' lang="{}"', language)
 
 
 @register.filter
 def text_lang(text):
-    """` lang="ru"` when most letters of a short text (a caption, a credit) are Cyrillic."""
+    """The `lang` of a short text (a caption, a credit): Russian when most of its letters are Cyrillic, else
+    English; nothing when that is the interface's language or the text has no letters."""
     letters = len(_LETTER.findall(text or ""))
-    return lang_attr("ru") if letters and cyrillic.letters(text) * 2 > letters else ""
+    if not letters:
+        return ""
+    return lang_attr("ru" if cyrillic.letters(text) * 2 > letters else "en")
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, address):
+    """The page's canonical link, at its address in the interface's language, and its address in every language
+    (hreflang), the default language's also for readers of any other (x-default); nothing for a page without one."""
+    if not address:
+        return ""
+    absolute = context["request"].build_absolute_uri
+    languages = [(code, code) for code, _ in settings.LANGUAGES] + [("x-default", settings.LANGUAGE_CODE)]
+    alternates = format_html_join(
+        "\n",
+        '<link rel="alternate" hreflang="{}" href="{}">',
+        ((hreflang, absolute(in_language(address, code))) for hreflang, code in languages),
+    )
+    return format_html('<link rel="canonical" href="{}">\n{}', absolute(address), alternates)

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 
 from archive.research.coins import context_object
 from archive.research.metadata import ArticleMetadata
+from archive.serving.languages import permanent_addresses
 
 register = template.Library()
 
@@ -18,5 +19,6 @@ def article_metadata(context, article, version=None):
 def coins(context, article):
     """`{% coins item %}`: the article as a COinS span, which reference managers read; it shows nothing, and
     assistive technology is told to skip it so that its title is never read out."""
-    url = context["request"].build_absolute_uri(article.get_absolute_url())
+    with permanent_addresses():
+        url = context["request"].build_absolute_uri(article.get_absolute_url())
     return format_html('<span class="Z3988" title="{}" aria-hidden="true"></span>', context_object(article, url))

@@ -27,4 +27,4 @@ def version_address(article, number):
 def since(moment):
     """A version's moment in Minsk time, to the minute, with the exact instant in UTC for machines."""
     exact = moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return format_html('<time datetime="{}">{}</time>', exact, format_date(timezone.localtime(moment), "j F Y, H:i"))
+    return format_html('<time datetime="{}">{}</time>', exact, format_date(timezone.localtime(moment), "j E Y, H:i"))

@@ -131,3 +131,5 @@ PAGE_URLS = {
     "not-found": "/articles/2017/09/30/no-such-article/",
     "api": "/api/",
 }
+# The same pages in the interface's other language.
+RUSSIAN_PAGE_URLS = {f"{name}-ru": f"/ru{url}" for name, url in PAGE_URLS.items()}

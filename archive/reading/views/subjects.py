@@ -1,6 +1,7 @@
 """Persons and topics: the indexes with their counts, and a page for each with its articles."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from archive.index import lookup
 from archive.index.filters import Filters
@@ -54,7 +55,7 @@ def _detail(request, kind, slug):
             "kind": kind,
             "pagination": pagination,
             "total": pagination.paginator.count,
-            "chart": charts.per_year("Articles per year", dict(found["year"])),
+            "chart": charts.per_year(_("Articles per year"), dict(found["year"])),
             "alongside": [(k, _alongside(kind, subject, k, found[k.field])) for k in KINDS],
             "list_url": list_url(**{kind.name: [subject.slug]}),
         },

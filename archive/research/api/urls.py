@@ -1,10 +1,8 @@
 """The API's addresses, each served as a public page is: GET and HEAD only, validated by the archive's generation,
 kept whole under it, with the headers that let anyone in front keep it too."""
 
-from django.urls import path
 from django.urls.resolvers import URLPattern
 
-from archive.research.api import docs
 from archive.research.api.service import api
 from archive.serving import cache
 from archive.serving.public import public
@@ -24,6 +22,7 @@ def _public(pattern):
 
 
 def urls():
-    """(patterns, app name, namespace) for `path`: the documentation page first, then Ninja's operations."""
+    """(patterns, app name, namespace) for `path`: Ninja's operations. Their documentation page is a reader's page,
+    in the interface's languages (archive/urls.py)."""
     patterns, app_name, namespace = api.urls
-    return [path("", public(docs.page), name="docs"), *map(_public, patterns)], app_name, namespace
+    return list(map(_public, patterns)), app_name, namespace

@@ -5,6 +5,7 @@ import re
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 # Words and the spaces between them, apart, so that a changed word leaves its spacing and paragraph breaks alone.
 TOKENS = re.compile(r"\S+|\s+")
@@ -18,9 +19,9 @@ def words(old, new):
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if operation in ("delete", "replace"):
-            parts.append(_marked("del", "removed", before[old_start:old_end]))
+            parts.append(_marked("del", pgettext("words of a text", "removed"), before[old_start:old_end]))
         if operation in ("insert", "replace"):
-            parts.append(_marked("ins", "added", after[new_start:new_end]))
+            parts.append(_marked("ins", pgettext("words of a text", "added"), after[new_start:new_end]))
         if operation == "equal":
             parts.append(escape("".join(after[new_start:new_end])))
     return mark_safe("".join(parts))

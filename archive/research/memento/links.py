@@ -5,6 +5,7 @@ import datetime
 from django.utils.http import http_date
 
 from archive.models.versions import article_route, version_url
+from archive.serving.languages import permanent_addresses
 
 LINK_FORMAT = "application/link-format"
 
@@ -25,13 +26,16 @@ class Relations:
         self.absolute = request.build_absolute_uri
         self.article = article
         self.versions = versions
-        self.original = self.absolute(article.get_absolute_url())
+        with permanent_addresses():
+            self.original = self.absolute(article.get_absolute_url())
         self.timegate_url = self.absolute(article_route("timegate", article))
         self.timemap_url = self.absolute(article_route("timemap", article))
         self.timemap_json_url = self.absolute(article_route("timemap_json", article))
 
     def url(self, version):
-        return self.absolute(version_url(self.article.published_date, self.article.slug, version.number))
+        """A version's permanent address, whatever the language of the page that names it."""
+        with permanent_addresses():
+            return self.absolute(version_url(self.article.published_date, self.article.slug, version.number))
 
     def _memento(self, version, *rels):
         rel = " ".join([*rels, "memento"])

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpRespo
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
@@ -35,9 +36,9 @@ def _facts(version):
     """What a version says besides its title and text, as a reader compares it."""
     photo = ", ".join(part for part in (version.photo_credit, version.photo_agency) if part)
     return {
-        "Publication": version.published.isoformat(),
-        "Language": version.language,
-        "Photo": " · ".join(part for part in (version.photo_caption, photo) if part) or "none",
+        _("Publication"): version.published.isoformat(),
+        _("Language"): version.language,
+        _("Photo"): " · ".join(part for part in (version.photo_caption, photo) if part) or _("none"),
     }
 
 

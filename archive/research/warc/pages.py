@@ -1,8 +1,10 @@
 """Every address a reader of the archive can reach: the site's pages, the images they show, its static files."""
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
+from django.utils import translation
 
 from archive.models import Article, ArticleVersion, Person, Topic
 from archive.models.versions import article_route, version_url
@@ -10,8 +12,16 @@ from archive.research import citations, sitemaps
 
 
 def site():
-    """The paths of every public page: the first page of each list, every article with its citations, versions
-    and TimeMaps, every person and topic with its feed, the date archives, the feeds, the sitemaps and robots.txt."""
+    """The paths of every public page: in each language of the interface the first page of each list, every
+    article with its versions, every person and topic with its feed, the date archives and the feeds; then, the
+    same in every language, the citations, TimeMaps, sitemaps and robots.txt."""
+    for code, _ in settings.LANGUAGES:
+        with translation.override(code):
+            yield from _reader_pages()
+    yield from _software_pages()
+
+
+def _reader_pages():
     yield from (reverse(f"archive:{name}") for name in ("home", "article_list", "person_list", "topic_list"))
     yield from _dates()
     # Read whole before the first page is fetched: serving a request may close the database connection.
@@ -19,15 +29,23 @@ def site():
     for pk, day, slug in list(Article.objects.chronological().values_list("pk", "published_date", "slug")):
         article = Article(published_date=day, slug=slug)
         yield article.get_absolute_url()
-        yield from (citations.cite_url(article, kind) for kind in citations.FORMATS)
         if pk in shown:
-            yield from (article_route(name, article) for name in ("version_list", "timemap", "timemap_json"))
+            yield article_route("version_list", article)
             yield from (version_url(day, slug, number) for number in shown[pk])
     for model, feed in ((Person, "archive:person_feed"), (Topic, "archive:topic_feed")):
         for subject in model.objects.order_by("slug").only("slug"):
             yield subject.get_absolute_url()
             yield reverse(feed, kwargs={"slug": subject.slug})
     yield reverse("archive:articles_feed")
+
+
+def _software_pages():
+    shown = _public_versions()
+    for pk, day, slug in list(Article.objects.chronological().values_list("pk", "published_date", "slug")):
+        article = Article(published_date=day, slug=slug)
+        yield from (citations.cite_url(article, kind) for kind in citations.FORMATS)
+        if pk in shown:
+            yield from (article_route(name, article) for name in ("timemap", "timemap_json"))
     yield from _sitemaps()
     yield reverse("archive:robots_txt")
 

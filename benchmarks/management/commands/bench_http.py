@@ -38,10 +38,16 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=15, help="timed requests per page in process (default 15)")
         parser.add_argument("--in-process-only", action="store_true", help="skip gunicorn and wrk")
         parser.add_argument(
+            "--in-each-language",
+            action="store_true",
+            help="in process only: each reader's page in English and in Russian (/ru/), timed in turn",
+        )
+        parser.add_argument(
             "--no-page-cache", action="store_true", help="under gunicorn too, build every page for every request"
         )
 
     def handle(self, *args, duration, connections, workers, warmup, runs, in_process_only, no_page_cache, **options):
+        in_process_only = in_process_only or options["in_each_language"]
         if warmup < 1 or runs < 1:
             raise CommandError("--warmup and --runs must be at least 1: queries are counted on a warm-up request")
         # Checked first so that a missing wrk does not surface only after minutes of in-process measurement.
@@ -56,7 +62,11 @@ class Command(BaseCommand):
             env=env,
             check=True,
         )
-        for line in in_process.measure(targets["pages"], warmup, runs):
+        if options["in_each_language"]:
+            lines = in_process.measure_in_each_language(pages.reader_pages(targets), warmup, runs)
+        else:
+            lines = in_process.measure(targets["pages"], warmup, runs)
+        for line in lines:
             self.stdout.write(line)
         if in_process_only:
             return

@@ -1,0 +1,71 @@
+"""The words of a page's interface, told apart from the archive's content, for checking a page's translation.
+
+A page's interface words are the words of its English rendering that are neither the archive's own content
+(articles' titles, texts, captions and credits, persons' and topics' names, spellings and descriptions) nor the
+names of formats and protocols written in capitals or in mixed case (API, JSON, BibTeX, TimeMap). What the Russian
+catalogue itself writes in Latin letters (Atom, Python) is the translator's choice of a name, not an English word
+left over.
+"""
+
+import re
+
+import polib
+from bs4 import BeautifulSoup
+
+from archive.models import Article, Person, Topic
+from tests.support.locations import ROOT
+
+RUSSIAN_CATALOGUE = ROOT / "locale" / "ru" / "LC_MESSAGES" / "django.po"
+# Text inside these is code or data, the same in every language.
+VERBATIM = ["script", "style", "code", "pre"]
+READ_ATTRIBUTES = ["aria-label", "title", "placeholder", "alt"]
+_TOKENS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+# Addresses and paths, which are no words of any language.
+_ADDRESS = re.compile(r"\S*/\S*")
+_MARKUP = re.compile(r"<[^>]+>")
+
+
+def latin_words(text):
+    """The Latin-letter words of a text written as words are: all small letters, or one capital first."""
+    tokens = _TOKENS.findall(_ADDRESS.sub(" ", text))
+    return {token.lower() for token in tokens if _WORD.fullmatch(token)}
+
+
+def page_words(html):
+    """The words a reader meets in the page's own language: its text and labels, without what another `lang`
+    attribute marks as in another language, and without code or what no reader is shown."""
+    soup = BeautifulSoup(html, "html.parser")
+    language = soup.html.get("lang")
+    # Hidden from every reader (a COinS span's data for reference managers, say).
+    for element in [*soup.find_all(VERBATIM), *soup.find_all(attrs={"aria-hidden": "true"})]:
+        element.decompose()
+    for element in soup.find_all(lang=True):
+        if element is not soup.html and element.get("lang") != language:
+            element.decompose()
+    labels = " ".join(element[name] for name in READ_ATTRIBUTES for element in soup.find_all(attrs={name: True}))
+    return latin_words(soup.get_text(" ") + " " + labels)
+
+
+def content_words():
+    """Every word the archive's content holds: what no translation of the interface changes."""
+    texts = []
+    for fields in Article.objects.values_list("title", "body", "photo_caption", "photo_credit", "photo_agency"):
+        texts += fields
+    for model, spellings in ((Person, "aliases"), (Topic, "terms")):
+        for name, slug, description, others in model.objects.values_list("name", "slug", "description", spellings):
+            texts += [name, slug.replace("-", " "), description, *others]
+    return latin_words(" ".join(texts))
+
+
+def translators_names():
+    """Latin-letter words the Russian catalogue writes itself: names of formats and software."""
+    text = " ".join(entry.msgstr for entry in polib.pofile(str(RUSSIAN_CATALOGUE)))
+    return latin_words(_MARKUP.sub(" ", text))
+
+
+def interface_words(english_html, address):
+    """The interface words of the page at `address` in English; what the address asks for (a slug, a search) is
+    the reader's, not the interface's."""
+    asked = latin_words(re.sub(r"[^A-Za-z]+", " ", address))
+    return page_words(english_html) - content_words() - translators_names() - asked
