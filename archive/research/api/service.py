@@ -3,13 +3,13 @@
 from django.conf import settings
 from ninja import NinjaAPI
 
+from archive.research.api import articles, errors, subjects, versions
+
 # What the server in front answers to a request line longer than it reads (deploy/gunicorn.conf.py), before the API.
 TOO_LONG = {
     "description": "The request line (method, address and protocol) is longer than 4,094 bytes: refused by the "
     "server in front, with a body of its own."
 }
-
-from archive.research.api import articles, errors, subjects, versions
 
 
 class ReadOnlyAPI(NinjaAPI):
