@@ -18,6 +18,7 @@ from archive.admin import images
 from archive.importing.loader import import_file
 from archive.models import Article, SourceFile
 from archive.research.warc.pages import NOT_ARCHIVED
+from tests.support import replay
 from tests.support.research_archive import LEAD_TITLE, build_research_archive
 
 BASE = "https://archive.example.org"
@@ -242,19 +243,25 @@ def exported_long(site, tmp_path, capsys):
     return records, capsys.readouterr().out
 
 
-def test_every_page_of_every_unfiltered_list_is_in_the_warc_so_pagination_replays(exported_long):
-    """The whole list (44 articles), 2018 (41) and January 2018 (31) have later pages; every link to a page of a
-    list, from any page the WARC holds, is a response it holds."""
-    found = responses(exported_long)
-    paging = set()
+def pagination_links(found):
+    """Every link to a later page of a list, from any page the WARC holds."""
+    links = set()
     for url, (record, body) in found.items():
         if record.http_headers.get_header("Content-Type", "").startswith("text/html"):
             for address in html.fromstring(body).xpath("//a/@href"):
                 absolute = urldefrag(urljoin(url, address))[0]
                 if absolute.startswith(BASE + "/") and "page=" in urlsplit(absolute).query:
-                    paging.add(absolute)
+                    links.add(absolute)
+    return sorted(links)
 
-    assert sorted(paging) == [
+
+def test_every_page_of_every_unfiltered_list_is_in_the_warc_so_pagination_replays(exported_long):
+    """The whole list (44 articles), 2018 (41) and January 2018 (31) have later pages; each is a response of the
+    WARC."""
+    found = responses(exported_long)
+    paging = pagination_links(found)
+
+    assert paging == [
         f"{BASE}/articles/2018/01/?page=2",
         f"{BASE}/articles/2018/?page=2",
         f"{BASE}/articles/2018/?page=3",
@@ -264,6 +271,17 @@ def test_every_page_of_every_unfiltered_list_is_in_the_warc_so_pagination_replay
     assert {found[address][0].http_headers.get_statuscode() for address in paging} == {"200"}
     # Each new article's page, three citations, version list, two TimeMaps and version; 2018, January and February.
     assert f"wrote {len(PAGES) + 41 * 8 + 3} pages, 5 further list pages, 4 images" in exported_long[1]
+
+
+def test_pywb_replays_every_pagination_link_of_the_warc(exported_long, tmp_path):
+    """What a web archivist does with the file: pywb replays each list and every page its links lead to."""
+    paging = [f"{BASE}/articles/", *pagination_links(responses(exported_long))]
+
+    with replay.replaying(tmp_path / "archive.warc.gz", tmp_path / "pywb") as base:
+        answered = {url: replay.status(f"{base}/id_/{url}") for url in paging}
+
+    assert answered == dict.fromkeys(paging, 200)
+    assert len(paging) == 6
 
 
 def test_the_warcinfo_says_which_lists_are_archived_and_which_are_not(exported):
