@@ -17,10 +17,12 @@ run setup test messages: export DJANGO_SECRET_KEY := development-only-not-a-secr
 CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-$(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
+$(STAMP): requirements.txt requirements-dev.txt requirements-replay.txt $(wildcard package.json)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)/replay
+	$(VENV)/replay/bin/pip install --quiet -r requirements-replay.txt
 	if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)
 

@@ -134,6 +134,30 @@ def test_an_unknown_or_repeated_parameter_gets_400_rather_than_a_wider_list(clie
     }
 
 
+def test_an_empty_value_gets_400_since_the_schema_types_it_though_the_list_page_reads_it_as_absent(
+    client, small_archive
+):
+    asked = "/api/articles/?date_before=&date_after=&limit=&person=&sort=&cursor=&q="
+
+    assert get(client, asked, status=400)["errors"] == {
+        name: ["Give a value, or leave this parameter out."]
+        for name in ("date_before", "date_after", "limit", "person", "sort", "cursor")
+    }
+
+
+def test_no_words_to_search_for_is_the_whole_list(client, small_archive):
+    assert get(client, "/api/articles/?q=") == get(client, "/api/articles/")
+
+
+def test_more_slugs_than_the_schema_allows_get_400_though_some_are_the_same(client, small_archive):
+    """The schema's `maxItems` counts every value given; the list counts a slug given twice once."""
+    topics = "&".join(["topic=sanctions"] * (limits.MAX_SLUGS + 2))
+
+    assert get(client, f"/api/articles/?{topics}", status=400)["errors"] == {
+        "topic": [f"At most {limits.MAX_SLUGS} can be combined; this link names {limits.MAX_SLUGS + 2}."]
+    }
+
+
 def test_facets_count_the_persons_topics_and_years_of_the_whole_list(client, small_archive):
     assert get(client, "/api/articles/?person=putin&limit=1")["facets"] == {
         "persons": [

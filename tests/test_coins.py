@@ -1,11 +1,12 @@
 """COinS on the pages that list articles: one ContextObject in each result, read the way Zotero's COinS translator
 reads a page (every `span.Z3988`, its title parsed as a query string), so that a list saves as several items."""
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl
 
 import pytest
 from bs4 import BeautifulSoup
 
+from archive.models import Article
 from tests.support.browsing_archive import MARCH, RELEASE, SANCTIONS, SEED_LEAD, SEED_RELATED, permalink
 
 BASE = "http://testserver"
@@ -22,25 +23,75 @@ def results(client, url):
     return found
 
 
-def context_object(title, date, url, language="en"):
+def context_object(title, date, summary, url, language="en"):
     return {
         "ctx_ver": ["Z39.88-2004"],
         "rft_val_fmt": ["info:ofi/fmt:kev:mtx:journal"],
         "rft.genre": ["article"],
         "rft.atitle": [title],
         "rft.jtitle": [SITE],
+        "rft.type": ["newspaperArticle"],
         "rft.date": [date],
+        "rft.description": [summary],
         "rft_id": [BASE + url],
         "rft.language": [language],
     }
 
 
-def test_each_result_of_the_article_list_carries_its_title_date_and_permanent_address(client, browsing_archive):
+def test_each_result_is_a_newspaper_article_with_its_moment_in_utc_its_first_paragraph_and_permanent_address(
+    client, browsing_archive
+):
+    """The datelines are 2 October 2017 (no time), 30 September 2017 09:05 and 25 September 2017 11:14, Minsk."""
     assert results(client, "/articles/?person=nikolai-statkevich") == [
-        (MARCH, context_object(MARCH, "2017-10-02", permalink("2017/10/02", MARCH), "ru")),
-        (RELEASE, context_object(RELEASE, "2017-09-30", permalink("2017/09/30", RELEASE))),
-        (SEED_RELATED, context_object(SEED_RELATED, "2017-09-25", permalink("2017/09/25", SEED_RELATED))),
+        (
+            MARCH,
+            context_object(
+                MARCH,
+                "2017-10-02",
+                "Организаторы подали заявку на шествие, но власти пока не ответили.",
+                permalink("2017/10/02", MARCH),
+                "ru",
+            ),
+        ),
+        (
+            RELEASE,
+            context_object(
+                RELEASE,
+                "2017-09-30T06:05:00Z",
+                "The opposition politician Nikolai Statkevich left the detention centre in Minsk on Saturday morning.",
+                permalink("2017/09/30", RELEASE),
+            ),
+        ),
+        (
+            SEED_RELATED,
+            context_object(
+                SEED_RELATED,
+                "2017-09-25T08:14:00Z",
+                Article.objects.get(title=SEED_RELATED).summary,
+                permalink("2017/09/25", SEED_RELATED),
+            ),
+        ),
     ]
+
+
+def test_the_type_comes_after_the_titles_as_zoteros_coins_translator_needs(client, browsing_archive):
+    """Zotero reads the keys in order and silently drops an item whose `rft.type` comes before its titles."""
+    html = BeautifulSoup(client.get("/articles/").content, "html.parser")
+
+    assert {tuple(key for key, _ in parse_qsl(span["title"])) for span in html.select("span.Z3988")} == {
+        (
+            "ctx_ver",
+            "rft_val_fmt",
+            "rft.genre",
+            "rft.atitle",
+            "rft.jtitle",
+            "rft.type",
+            "rft.date",
+            "rft.description",
+            "rft_id",
+            "rft.language",
+        )
+    }
 
 
 @pytest.mark.parametrize(

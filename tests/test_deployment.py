@@ -2,6 +2,7 @@
 deploy/gunicorn.conf.py, on free local ports, over a scratch SQLite archive holding the seed page."""
 
 import http.client
+import json
 import re
 import shutil
 import ssl
@@ -135,6 +136,14 @@ def test_a_committed_import_shows_through_the_cache_within_its_max_age(deploymen
 
 def test_a_post_is_not_allowed(deployment):
     assert deployment.get("/articles/", method="POST").status == 405
+
+
+def test_an_api_request_line_over_gunicorns_limit_gets_the_414_the_apis_schema_documents(deployment):
+    schema = json.loads(deployment.get("/api/openapi.json").text)
+    too_long = "/api/articles/?q=" + "a" * 4100
+
+    assert deployment.get(too_long).status == 414
+    assert {"414"} <= set(schema["paths"]["/api/articles/"]["get"]["responses"])
 
 
 def test_a_list_address_not_in_canonical_form_gets_one_permanent_redirect(deployment):

@@ -15,7 +15,10 @@ from PIL import Image
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.admin import images
+from archive.importing.loader import import_file
 from archive.models import Article, SourceFile
+from archive.research.warc.pages import NOT_ARCHIVED
+from tests.support import replay
 from tests.support.research_archive import LEAD_TITLE, build_research_archive
 
 BASE = "https://archive.example.org"
@@ -121,7 +124,7 @@ def test_the_warc_holds_one_response_for_every_public_page_image_and_static_file
     assert "/static/archive/css/site.css" in static_files(settings)
     folder = settings.STATIC_ROOT.parent
     assert exported[1] == (
-        f"wrote {len(PAGES)} pages, 4 images, {len(static_files(settings))} static files to "
+        f"wrote {len(PAGES)} pages, 0 further list pages, 4 images, {len(static_files(settings))} static files to "
         f"{folder / 'archive.warc.gz'}, indexed in {folder / 'archive.cdxj'}\n"
     )
 
@@ -226,3 +229,69 @@ def test_a_version_pages_record_is_dated_by_its_memento_datetime(exported):
     assert record.rec_headers.get_header("WARC-Date") == datetime.datetime.strptime(
         moment, "%a, %d %b %Y %H:%M:%S GMT"
     ).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# A lead of 30 January 2018 with 40 similar items, one a day from 1 January to 9 February 2018, none tagged: with the
+# research archive's three articles, 44 in all, which the article list shows on three pages of 20.
+LONG_PAGE = "Forty days of notes\nJanuary 30, 2018\n\nThe lead.\n\nSimilar articles\n\n" + "\n".join(
+    f"Note {n:02d}\n{datetime.date(2018, 1, 1) + datetime.timedelta(days=n - 1):%B %-d, %Y}\n\nA note.\n"
+    for n in range(1, 41)
+)
+
+
+@pytest.fixture
+def exported_long(site, tmp_path, capsys):
+    result = import_file("forty.txt", LONG_PAGE.encode())
+    assert result.status == "imported", result.error
+    call_command("export_warc", "-o", str(tmp_path / "archive.warc.gz"), "--base-url", BASE)
+    with open(tmp_path / "archive.warc.gz", "rb") as stream:
+        records = [(record, record.content_stream().read()) for record in ArchiveIterator(stream)]
+    return records, capsys.readouterr().out
+
+
+def pagination_links(found):
+    """Every link to a later page of a list, from any page the WARC holds."""
+    links = set()
+    for url, (record, body) in found.items():
+        if record.http_headers.get_header("Content-Type", "").startswith("text/html"):
+            for address in html.fromstring(body).xpath("//a/@href"):
+                absolute = urldefrag(urljoin(url, address))[0]
+                if absolute.startswith(BASE + "/") and "page=" in urlsplit(absolute).query:
+                    links.add(absolute)
+    return sorted(links)
+
+
+def test_every_page_of_every_unfiltered_list_is_in_the_warc_so_pagination_replays(exported_long):
+    """The whole list (44 articles), 2018 (41) and January 2018 (31) have later pages; each is a response of the
+    WARC."""
+    found = responses(exported_long)
+    paging = pagination_links(found)
+
+    assert paging == [
+        f"{BASE}/articles/2018/01/?page=2",
+        f"{BASE}/articles/2018/?page=2",
+        f"{BASE}/articles/2018/?page=3",
+        f"{BASE}/articles/?page=2",
+        f"{BASE}/articles/?page=3",
+    ]
+    assert {found[address][0].http_headers.get_statuscode() for address in paging} == {"200"}
+    # Each new article's page, three citations, version list, two TimeMaps and version; 2018, January and February.
+    assert f"wrote {len(PAGES) + 41 * 8 + 3} pages, 5 further list pages, 4 images" in exported_long[1]
+
+
+def test_pywb_replays_every_pagination_link_of_the_warc(exported_long, tmp_path):
+    """What a web archivist does with the file: pywb replays each list and every page its links lead to."""
+    paging = [f"{BASE}/articles/", *pagination_links(responses(exported_long))]
+
+    with replay.replaying(tmp_path / "archive.warc.gz", tmp_path / "pywb") as base:
+        answered = {url: replay.status(f"{base}/id_/{url}") for url in paging}
+
+    assert answered == dict.fromkeys(paging, 200)
+    assert len(paging) == 6
+
+
+def test_the_warcinfo_says_which_lists_are_archived_and_which_are_not(exported):
+    records, _ = exported
+    [info] = [body.decode() for record, body in records if record.rec_type == "warcinfo"]
+
+    assert f"description: {NOT_ARCHIVED}\r\n" in info

@@ -1,8 +1,17 @@
 """Atom feeds, read back with feedparser as a feed reader would."""
 
+import datetime
+
 import feedparser
 import lxml.html
 import pytest
+from django.utils.http import http_date
+
+from archive.index import store
+from archive.models import Article, Person
+from tests.support import atom
+from tests.support.importing import import_path
+from tests.support.locations import PAGES
 
 BASE = "http://testserver"
 LEAD = "/articles/2016/04/22/lukashenko-aspires-to-be-in-the-russo-american-conflicts-epicenter/"
@@ -14,6 +23,7 @@ def read_feed(client, path):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    atom.check(response.content)
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
@@ -39,7 +49,48 @@ def test_entries_are_dated_in_minsk_time_and_a_dateline_without_time_from_the_st
         "2017-09-25T11:14:00+03:00",
         "2016-04-22T18:26:00+03:00",
     ]
-    assert feed.feed.updated == "2020-05-12T00:00:00+03:00"
+
+
+def test_every_entry_is_updated_when_its_article_last_changed_and_the_feed_when_its_newest_entry_did(
+    client, research_archive
+):
+    feed = read_feed(client, "/feeds/articles.atom")
+    changed = [
+        Article.objects.get(pk=pk).updated_at
+        for pk in (research_archive.dateless.pk, research_archive.related.pk, research_archive.lead.pk)
+    ]
+
+    assert [datetime.datetime.fromisoformat(entry.updated) for entry in feed.entries] == changed
+    assert datetime.datetime.fromisoformat(feed.feed.updated) == max(changed)
+
+
+def test_a_feed_without_entries_is_the_same_on_every_request(client, research_archive, time_machine):
+    """Django dates an empty feed by the clock; a reader polling it would see a new feed every time."""
+    Person.objects.create(slug="nobody-writes", name="Nobody Writes")
+    store.catch_up()
+    time_machine.move_to(datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC), tick=False)
+    first = client.get("/people/nobody-writes/feed.atom")
+    time_machine.move_to(datetime.datetime(2030, 1, 2, tzinfo=datetime.UTC), tick=False)
+    second = client.get("/people/nobody-writes/feed.atom")
+
+    assert first.content == second.content
+    assert read_feed(client, "/people/nobody-writes/feed.atom").entries == []
+
+
+def test_importing_an_older_article_is_a_new_feed_to_a_client_sending_if_modified_since_alone(
+    client, research_archive, django_capture_on_commit_callbacks, time_machine
+):
+    before = client.get("/feeds/articles.atom")
+    # HTTP dates are whole seconds: an import within the second of the first request could not be told apart.
+    time_machine.move_to(datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=5))
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_path(PAGES / "iso_datelines.txt")
+    assert result.status == "imported"
+    after = client.get("/feeds/articles.atom", HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+
+    assert after.status_code == 200
+    assert after.content != before.content
+    assert after["Last-Modified"] == http_date(store.latest()[1].timestamp())
 
 
 def test_an_entry_summarises_the_first_paragraph_and_keeps_the_authors_ampersand_as_text(client, research_archive):

@@ -95,6 +95,14 @@ def test_pages_that_show_todays_date_change_their_validator_at_midnight(client, 
     assert after == (f'"{generation}-{lead}-20260101"', f'"{generation}-{articles}"')
 
 
+@pytest.mark.parametrize("url", PUBLIC.values(), ids=PUBLIC.keys())
+def test_every_public_pages_last_modified_is_the_archives_last_change(client, archive, url):
+    """Not what the page shows: a feed's newest entry or a sitemap's newest date stays put when an older article
+    arrives, though the page changed."""
+    response = client.get(url)
+    assert response["Last-Modified"] == http_date(store.latest()[1].timestamp())
+
+
 def test_if_modified_since_the_last_change_gets_304(client, archive):
     modified = client.get("/people/")["Last-Modified"]
     assert client.get("/people/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304

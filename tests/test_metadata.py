@@ -41,6 +41,8 @@ def test_json_ld_describes_a_news_article_with_its_offset_publisher_and_persons(
         "datePublished": "2016-04-22T18:26:00+03:00",
         "inLanguage": "en",
         "isAccessibleForFree": True,
+        "author": {"@type": "Organization", "name": "Belarus Commentary Archive", "url": f"{BASE}/"},
+        "isPartOf": {"@type": "Periodical", "name": "Belarus Commentary Archive", "url": f"{BASE}/"},
         "publisher": {"@type": "Organization", "name": "Belarus Commentary Archive", "url": f"{BASE}/"},
         "about": [
             {"@type": "Person", "name": "Alexander Lukashenko", "url": f"{BASE}/people/alexander-lukashenko/"},

@@ -21,7 +21,12 @@ BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\
 
 @dataclass(frozen=True)
 class Citation:
-    """What every format says about an article: the day, never a time, and the permanent URL."""
+    """What every format says about an article: the day, never a time, and the permanent URL.
+
+    The pages carry no byline, so the author is the publication itself, as an organisation and never a personal
+    name: Chicago puts an unsigned newspaper article under the paper's name, APA under a group author. Without
+    one, the styles' substitution of the title for the author prints the title twice in citeproc-py.
+    """
 
     key: str
     title: str
@@ -76,6 +81,8 @@ def to_bibtex(citation):
     any entry (Zotero's makes this one a journal article); the RIS and CSL-JSON downloads say newspaper outright.
     """
     fields = [
+        # Braced twice: a name BibTeX keeps whole, rather than splitting it into first and last names.
+        ("author", "{{" + bibtex_text(citation.publication) + "}}"),
         ("title", "{" + bibtex_text(citation.title) + "}"),
         ("journal", "{" + bibtex_text(citation.publication) + "}"),
         ("journaltitle", "{" + bibtex_text(citation.publication) + "}"),
@@ -102,8 +109,10 @@ def to_ris(citation):
 
     lines = [
         line("TY", "NEWS"),
+        line("AU", citation.publication),
         line("TI", citation.title),
         line("T2", citation.publication),
+        line("JO", citation.publication),
         line("PB", citation.publisher),
         line("PY", str(citation.published.year)),
         line("DA", f"{citation.published:%Y/%m/%d}"),
@@ -125,6 +134,8 @@ def to_csl(citation):
     entry = {
         "id": citation.key,
         "type": "article-newspaper",
+        # A literal name: an organisation's, which no style splits into given and family names.
+        "author": [{"literal": citation.publication}],
         "title": citation.title,
         "container-title": citation.publication,
         "publisher": citation.publisher,

@@ -1,13 +1,24 @@
 """COinS: an OpenURL ContextObject for each article a list shows, so that Zotero and other reference managers
 offer the list's articles to save, several at once.
 
-OpenURL's KEV formats have no newspaper type: Zotero's COinS translator reads a journal article, and keeps the
-title, the publication, the day, the address and the language, which is what a citation of an article needs.
+OpenURL's KEV formats have no newspaper type, so the ContextObject is a journal article's, and Zotero's own key
+`rft.type` makes it the newspaper article the RIS and CSL-JSON downloads name. Zotero's COinS translator reads the
+keys in order: `rft.type` must come after `rft.atitle` and `rft.jtitle` (before them, Zotero drops the item without
+a word), `rft.description` gives the abstract, and a time in `rft.date` keeps its moment only written in UTC
+(`…Z`); an offset such as `+03:00` is lost, so a dateline's time is sent that way and a dateline without one as
+its day.
 """
 
+import datetime
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+
+
+def kev_date(published):
+    if isinstance(published, datetime.datetime):
+        return published.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return published.isoformat()
 
 
 def context_object(article, url):
@@ -19,7 +30,9 @@ def context_object(article, url):
             ("rft.genre", "article"),
             ("rft.atitle", article.title),
             ("rft.jtitle", settings.ARCHIVE_SITE_NAME),
-            ("rft.date", article.published_date.isoformat()),
+            ("rft.type", "newspaperArticle"),
+            ("rft.date", kev_date(article.published)),
+            ("rft.description", article.summary),
             ("rft_id", url),
             ("rft.language", article.language),
         ],

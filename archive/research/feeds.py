@@ -18,12 +18,23 @@ from archive.index.filters import Filters
 from archive.index.results import IndexedArticles
 from archive.models import MINSK, PERSONS, TOPICS
 from archive.serving.languages import permanent_addresses
+from archive.serving.public import generation
 
 ENTRIES = 50
+# The moment an archive that never changed was last modified, for a feed that has no entry.
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+class AtomFeed(Atom1Feed):
+    """Atom 1.0 whose `updated` without entries is the archive's last change: Django's is the clock's time, which
+    would change the body of an empty feed on every request."""
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else self.feed["archive_changed"]
 
 
 class ArticlesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = _("The latest political commentary in the archive.")
 
     def title(self):
@@ -37,6 +48,12 @@ class ArticlesFeed(Feed):
 
     def filters(self, obj):
         return Filters()
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        _, changed_at = generation(request)
+        feed.feed["archive_changed"] = changed_at or NEVER
+        return feed
 
     def items(self, obj):
         return IndexedArticles(self.filters(obj))[:ENTRIES]
@@ -58,6 +75,10 @@ class ArticlesFeed(Feed):
             return published
         # Atom needs a moment; a dateline without a time is dated from the start of its day in Minsk.
         return datetime.datetime.combine(published, datetime.time.min, tzinfo=MINSK)
+
+    def item_updateddate(self, item):
+        # RFC 4287 requires one `updated` in every entry: the moment the article last changed.
+        return item.updated_at
 
     def item_categories(self, item):
         return [m.person.name for m in item.public_mentions] + [t.topic.name for t in item.public_topics]

@@ -81,6 +81,7 @@ class ArticleMetadata:
         return [(DOWNLOAD_LABELS[kind], url(kind), media_type) for kind, (media_type, _) in FORMATS.items()]
 
     def json_ld(self):
+        home = self.request.build_absolute_uri(reverse("archive:home"))
         versioned = {"version": str(self.number), "dateModified": self.version_date} if self.number else {}
         return versioned | {
             "@context": "https://schema.org",
@@ -93,11 +94,10 @@ class ArticleMetadata:
             "datePublished": self.published,
             "inLanguage": self.text.language,
             "isAccessibleForFree": True,
-            "publisher": {
-                "@type": "Organization",
-                "name": self.publisher,
-                "url": self.request.build_absolute_uri(reverse("archive:home")),
-            },
+            # No byline: the publication is the author, as an organisation.
+            "author": {"@type": "Organization", "name": self.publication, "url": home},
+            "isPartOf": {"@type": "Periodical", "name": self.publication, "url": home},
+            "publisher": {"@type": "Organization", "name": self.publisher, "url": home},
             "about": [
                 {
                     "@type": "Person",

@@ -113,7 +113,9 @@ def validated(dated):
             etag, modified = _etag(request, dated), _last_modified(request, dated)
             response.headers.setdefault("ETag", etag)
             if modified is not None:
-                response.headers.setdefault("Last-Modified", http_date(modified))
+                # The archive's last change, replacing what a view of Django's dates by what it shows (a feed's
+                # newest entry, a sitemap's newest lastmod), which an older article added leaves unmoved.
+                response["Last-Modified"] = http_date(modified)
             return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
 
         return wrapper

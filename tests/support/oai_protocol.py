@@ -12,14 +12,26 @@ NAMESPACES = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "id": "http://www.openarchives.org/OAI/2.0/oai-identifier",
 }
-# The protocol's schema, oai_dc's (with simple Dublin Core and xml:lang) and oai-identifier's, in one.
-SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMAS / "harvest.xsd"), etree.XMLParser(no_network=True)))
+# Where a response carries what another schema says: a record's metadata, a repository's or a set's description.
+CONTAINED = "//oai:metadata/* | //oai:about/* | //oai:description/* | //oai:setDescription/*"
+
+
+def _schema(name):
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), etree.XMLParser(no_network=True)))
+
+
+# The protocol's official schema, which skips the contents of its containers; oai_dc's (with simple Dublin Core and
+# xml:lang) and oai-identifier's for those contents.
+PROTOCOL = _schema("OAI-PMH.xsd")
+CONTENTS = _schema("contents.xsd")
 
 
 def valid(body):
-    """The response parsed, once it has validated against the schemas."""
+    """The response parsed, once it and everything its containers hold have validated against the schemas."""
     document = etree.fromstring(body)
-    SCHEMA.assertValid(document)
+    PROTOCOL.assertValid(document)
+    for contained in document.xpath(CONTAINED, namespaces=NAMESPACES):
+        CONTENTS.assertValid(etree.ElementTree(contained))
     return document
 
 

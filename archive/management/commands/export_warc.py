@@ -46,14 +46,15 @@ class Command(BaseCommand):
         self.stdout.write(f"wrote {summary} to {path}, indexed in {index}")
 
     def _write(self, path, name, site):
-        counts = {"pages": 0, "images": 0, "static files": 0}
+        counts = {"pages": 0, "further list pages": 0, "images": 0, "static files": 0}
         sources = (
             ("pages", pages.site(), site.get),
+            ("further list pages", pages.list_pages(), site.get),
             ("images", pages.images(), site.media),
             ("static files", pages.static(), site.get),
         )
         with path.open("wb") as output:
-            archive = Archive(output, name, site.url("/"))
+            archive = Archive(output, name, site.url("/"), pages.NOT_ARCHIVED)
             for kind, paths, fetch in sources:
                 for address in paths:
                     capture = fetch(address)

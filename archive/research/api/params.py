@@ -5,8 +5,9 @@ answers 400."""
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext
 
-from archive.lists.filterset import SORTS, ArticleFilter
+from archive.lists.filterset import SORTS, ArticleFilter, SlugListField
 from archive.lists.limits import MAX_SLUG_LENGTH, MAX_SLUGS, PER_PAGE, QUERY_MAX_LENGTH
 from archive.lists.query import ListQuery
 from archive.research.api import cursors
@@ -18,6 +19,9 @@ SLUG = r"^[-a-zA-Z0-9_]+$"
 MAX_PAGE_SIZE = 100
 REPEATABLE = {"person", "topic"}
 KNOWN = {*ArticleFilter.base_filters, "cursor", "limit"}
+# The only parameter whose schema takes an empty value: no words to search for. The list page reads any other empty
+# value as absent, which the schema's types (a date, a slug, an integer, a sort) do not allow.
+MAY_BE_EMPTY = {"q"}
 
 
 class PageForm(forms.Form):
@@ -56,18 +60,25 @@ def read(request):
 
 
 def _misplaced(params):
-    """Parameters the list does not know (a typo would otherwise widen it silently), or given twice."""
+    """Parameters the list does not know (a typo would otherwise widen it silently), given twice, or empty."""
     errors = {}
     for name in params:
         if name not in KNOWN:
             errors[name] = [f"“{name}” is not a parameter of this list."]
         elif name not in REPEATABLE and len(params.getlist(name)) > 1:
             errors[name] = ["Give this parameter once."]
+        elif name in REPEATABLE and len(params.getlist(name)) > MAX_SLUGS:
+            # The list counts a slug given twice once; the schema's maxItems counts every one.
+            errors[name] = [SlugListField.default_error_messages["too_many"] % {"count": len(params.getlist(name))}]
+        elif name not in MAY_BE_EMPTY and "" in params.getlist(name):
+            errors[name] = [gettext("Give a value, or leave this parameter out.")]
     return errors
 
 
 def openapi_parameters():
-    """The parameters as the OpenAPI schema describes them, with the limits the list enforces."""
+    """The parameters as the OpenAPI schema describes them, with the limits the list enforces. The cursor is not
+    one of them: it is opaque, issued by the server inside `next`, and a client that makes one up gets a 400, which
+    a parameter a schema lets clients fill in would contradict; `next` says so instead."""
     slug = {"type": "string", "pattern": SLUG, "maxLength": MAX_SLUG_LENGTH}
     day = {"type": "string", "format": "date"}
     return [
@@ -81,7 +92,6 @@ def openapi_parameters():
             "The order: newest first by default, most relevant first when searching.",
             {"type": "string", "enum": [value for value, _ in SORTS]},
         ),
-        _query("cursor", "Where the page starts: the `next` link of the page before.", {"type": "string"}),
         _query(
             "limit",
             "How many articles a page holds.",

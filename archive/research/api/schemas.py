@@ -91,7 +91,11 @@ class Facets(Schema):
 
 class ArticlePage(Schema):
     count: int = Field(description="How many articles the whole list has.")
-    next: str | None = Field(description="The next page's address, or null on the last page.")
+    next: str | None = Field(
+        description="The next page's address, or null on the last page. Follow it as given: its `cursor` is opaque, "
+        "issued by the server and signed for this list's filters and order; any cursor the server did not issue "
+        "for this list is a 400."
+    )
     results: list[ArticleItem]
     facets: Facets
 

@@ -1,7 +1,6 @@
 """Records: a header (identifier, datestamp, sets) and the article as simple Dublin Core (`oai_dc`)."""
 
 from django.conf import settings
-from django.db.models import Q
 
 from archive.index.schema import sort_keys
 from archive.models import Article, RelatedLink
@@ -66,23 +65,29 @@ def _fields(article, relations, absolute):
 
 
 def relations(ids):
-    """{article id: [paths]}: its similar items in page order, then the leads that list it, oldest first."""
-    linked = [f"{side}__{name}" for side in ("lead", "related") for name in URL_FIELDS]
-    links = (
-        RelatedLink.objects.filter(Q(lead_id__in=ids) | Q(related_id__in=ids))
-        .select_related("lead", "related")
-        .only("lead", "related", "position", *linked)
-        .order_by("position")
-    )
+    """{article id: [paths]}: its similar items in page order, then the leads that list it, oldest first.
+
+    Two queries, one a side: each finds its links through its own column's index. One query asking for either
+    column (`lead IN … OR related IN …`) is read by PostgreSQL as a scan of every link, however few the ids.
+    """
     similar, listed_under = {}, {}
-    for link in links:
+    for link in _links(lead_id__in=ids).select_related("related").only("lead", "position", *_of("related")):
         similar.setdefault(link.lead_id, []).append(link.related)
+    for link in _links(related_id__in=ids).select_related("lead").only("related", *_of("lead")):
         listed_under.setdefault(link.related_id, []).append(link.lead)
     return {
         pk: [a.get_absolute_url() for a in similar.get(pk, [])]
         + [a.get_absolute_url() for a in sorted(listed_under.get(pk, []), key=_oldest_first)]
         for pk in ids
     }
+
+
+def _links(**side):
+    return RelatedLink.objects.filter(**side).order_by("position")
+
+
+def _of(side):
+    return [f"{side}__{name}" for name in URL_FIELDS]
 
 
 def _oldest_first(article):

@@ -1,4 +1,13 @@
-"""Every address a reader of the archive can reach: the site's pages, the images they show, its static files."""
+"""Every address a reader of the archive can reach: the site's pages, the images they show, its static files.
+
+A list filtered by a combination of persons, topics, dates and words, or sorted otherwise, is not among them: there
+are more combinations than any archive could hold. Every page of the lists the site links to without a filter is:
+the whole list, each year and month, each person and topic (`NOT_ARCHIVED` says so in the WARC).
+"""
+
+import calendar
+import datetime
+import math
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -6,9 +15,19 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from django.utils import translation
 
+from archive.index import lookup
+from archive.index.filters import Filters
+from archive.lists.limits import PER_PAGE
 from archive.models import Article, ArticleVersion, Person, Topic
 from archive.models.versions import article_route, version_url
+from archive.reading.pagination import page_urls
 from archive.research import citations, sitemaps
+
+NOT_ARCHIVED = (
+    "Every page of the article list, of each year and month, and of each person's and topic's list is archived. "
+    "Lists filtered by other combinations of persons, topics, dates or words, and lists in another order, are "
+    "not: there are too many combinations; their links lead out of this archive."
+)
 
 
 def site():
@@ -48,6 +67,30 @@ def _software_pages():
             yield from (article_route(name, article) for name in ("timemap", "timemap_json"))
     yield from _sitemaps()
     yield reverse("archive:robots_txt")
+
+
+def list_pages():
+    """The second page and every one after it of each list `site` gives the first page of, as its links address
+    them: the whole list, each year and month, each person and topic."""
+    yield from _later_pages(reverse("archive:article_list"), Filters())
+    months = list(Article.objects.dates("published_date", "month"))
+    for year in sorted({month.year for month in months}):
+        path = reverse("archive:year_archive", kwargs={"year": year})
+        yield from _later_pages(
+            path, Filters(date_after=datetime.date(year, 1, 1), date_before=datetime.date(year, 12, 31))
+        )
+    for month in months:
+        path = reverse("archive:month_archive", kwargs={"year": month.year, "month": month.month})
+        last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        yield from _later_pages(path, Filters(date_after=month, date_before=last))
+    for model in (Person, Topic):
+        for subject in model.objects.order_by("slug").only("slug"):
+            yield from _later_pages(subject.get_absolute_url(), Filters(**{model.kind.field: (subject.slug,)}))
+
+
+def _later_pages(path, filters):
+    url = page_urls(path)
+    yield from (url(number) for number in range(2, math.ceil(lookup.count(filters) / PER_PAGE) + 1))
 
 
 def _public_versions():

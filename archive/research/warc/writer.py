@@ -21,9 +21,14 @@ def index_path(warc_path):
 class Archive:
     """A gzipped WARC being written: a warcinfo record, then a response and its request for each capture."""
 
-    def __init__(self, output, filename, base_url):
+    def __init__(self, output, filename, base_url, description):
         self.writer = WARCWriter(output, gzip=True)
-        info = {"software": SOFTWARE, "format": "WARC File Format 1.1", "isPartOf": base_url}
+        info = {
+            "software": SOFTWARE,
+            "format": "WARC File Format 1.1",
+            "isPartOf": base_url,
+            "description": description,
+        }
         self.writer.write_record(self.writer.create_warcinfo_record(filename, info))
 
     def add(self, capture):
