@@ -49,15 +49,16 @@ def deferred():
     finally:
         _state.deferred -= 1
         if not _state.deferred:
-            _apply()
+            catch_up()
 
 
 def _committed():
     if not getattr(_state, "deferred", 0):
-        _apply()
+        catch_up()
 
 
-def _apply():
+def catch_up():
+    """Bring this process's read index up to date, or say why it could not."""
     try:
         store.catch_up()
     except failures.Unavailable as error:

@@ -9,8 +9,13 @@ import pytest
 
 from archive.index import store
 from tests.read_index.reading import LEAD, LEAD_SLUG, SIMILAR, titles
+from tests.support.importing import import_path
+from tests.support.locations import PAGES
 
 ARTICLE = f"/articles/2016/04/22/{LEAD_SLUG}/"
+# The Russian page's lead and its one similar item.
+RUSSIAN = "Белорусские власти возобновили аресты оппозиции"
+RUSSIAN_SIMILAR = "Лукашенко и Запад"
 # Longer than a build of the seed page takes on a loaded machine; a build still missing by then has hung.
 REBUILD_DEADLINE_SECONDS = 60
 
@@ -57,3 +62,20 @@ def test_a_build_damaged_on_disk_answers_503_until_a_new_one_is_made_from_the_da
     assert titles(client) == [SIMILAR, LEAD]
     assert titles(client, person="nikolai-statkevich") == [SIMILAR]
     assert LEAD in client.get(ARTICLE).content.decode()
+
+
+def test_a_build_that_cannot_take_changes_answers_503_until_it_can_and_then_shows_them(
+    client, seeded, transactional_db, settings
+):
+    """A folder in the writer's lock's place makes the build unwritable, as a read-only or full disk does: the
+    import still commits, and the pages never show the archive without it."""
+    assert titles(client) == [SIMILAR, LEAD]
+    lock = settings.ARCHIVE_INDEX_DIR / store.CURRENT / ".tantivy-writer.lock"
+    lock.unlink()
+    lock.mkdir()
+
+    assert import_path(PAGES / "russian_dateline.txt").status == "imported"
+    assert_unavailable(client.get("/articles/"))
+
+    lock.rmdir()
+    assert titles(client) == [RUSSIAN_SIMILAR, SIMILAR, RUSSIAN, LEAD]
