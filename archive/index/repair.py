@@ -45,7 +45,7 @@ def _run(rebuild):
     global _last_failure
     try:
         rebuild()
-        log.warning("The read index was made again from the database")
+        log.warning("The read index has a whole build again")
     except (OSError, failures.Unavailable) as error:
         _last_failure = time.monotonic()
         log.error("The read index could not be rebuilt: %s", error)
