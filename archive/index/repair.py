@@ -11,6 +11,8 @@ from archive.index import failures
 
 # After a failed attempt (the folder read-only or full), how long before the next.
 RETRY_SECONDS = 5
+# What commands wait for another process's write lock on SQLite (Django's default, 5 s, is the web's).
+BUILD_BUSY_TIMEOUT_MS = 20_000
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -44,6 +46,7 @@ def replace(rebuild):
 def _run(rebuild):
     global _last_failure
     try:
+        _unbounded()
         rebuild()
         log.warning("The read index has a whole build again")
     except (OSError, failures.Unavailable) as error:
@@ -52,3 +55,14 @@ def _run(rebuild):
     finally:
         # The thread's own database connection, which nothing else would close.
         connections.close_all()
+
+
+def _unbounded():
+    """A build reads the whole archive, as `rebuild_index` does: it is no request, and keeps none of the bounds a
+    web process sets on its connections' statements and lock waits."""
+    connection = connections["default"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET statement_timeout = 0")
+        elif connection.vendor == "sqlite":
+            cursor.execute(f"PRAGMA busy_timeout = {BUILD_BUSY_TIMEOUT_MS}")
