@@ -10,7 +10,8 @@ to the writer and only reloads.
 A build is checked whole when a process opens it (archive.index.integrity). One found damaged, there or by a
 failure while read, is replaced by a new build made in a thread, however long it takes, while the pages that need
 the index answer 503; so do they while the folder cannot be written (read-only, full) and the build in use lacks
-changes the database holds. Nothing is ever answered from a damaged build or a build behind the request.
+changes the database holds. Nothing is answered from a damaged build, nor from one whose folder refused the
+changes a request needs.
 """
 
 import functools
