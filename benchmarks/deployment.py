@@ -29,9 +29,10 @@ def wait_for(port, deadline=30):
 
 
 class Deployment:
-    """gunicorn and nginx in `folder`, over the database and settings in `env` (DJANGO_* and DATABASE_URL)."""
+    """gunicorn and nginx in `folder`, over the database and settings in `env` (DJANGO_* and DATABASE_URL);
+    gunicorn's own output goes to `output` (a file), else where this process's goes."""
 
-    def __init__(self, folder, env, workers=2):
+    def __init__(self, folder, env, workers=2, output=None):
         self.folder = Path(folder)
         self.http_port, self.tls_port, self.app_port = free_port(), free_port(), free_port()
         self.access_log = self.folder / "gunicorn-access.log"
@@ -44,6 +45,7 @@ class Deployment:
             "GUNICORN_ACCESS_LOG": str(self.access_log),
         }
         self.processes = []
+        self.output = output
 
     def manage(self, *args):
         subprocess.run(
@@ -67,7 +69,9 @@ class Deployment:
             f" include {self.folder / 'archive.conf'};\n}}\n"
         )
         gunicorn = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "archive.wsgi"]
-        self.processes.append(subprocess.Popen(gunicorn, cwd=settings.BASE_DIR, env=self.env))
+        self.processes.append(
+            subprocess.Popen(gunicorn, cwd=settings.BASE_DIR, env=self.env, stdout=self.output, stderr=self.output)
+        )
         nginx = ["nginx", "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder), "-g", "daemon off;"]
         self.processes.append(subprocess.Popen(nginx))
         wait_for(self.app_port)

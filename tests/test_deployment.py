@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.deployment import Deployment
+from benchmarks.services import Redis
 from tests.support.locations import PAGES, ROOT, SEEDS
-from tests.support.outage_services import Redis
 
 # Short, so that the test sees a page go stale; deployments keep the archive's default of five minutes.
 MAX_AGE = 2

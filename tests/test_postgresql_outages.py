@@ -7,12 +7,12 @@ import time
 
 import pytest
 
+from benchmarks.services import Cluster
 from tests.support.locations import ROOT
 from tests.support.outage_services import (
     LEAD,
     STATEMENT_TIMEOUT_MS,
     TIMEOUT_SECONDS,
-    Cluster,
     Site,
     assert_unavailable,
     prepared,

@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from tests.support.outage_services import CACHE_RETRY_SECONDS, LEAD, Redis, Site, prepared, site_environment
+from benchmarks.services import Redis
+from tests.support.outage_services import CACHE_RETRY_SECONDS, LEAD, Site, prepared, site_environment
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from archive.importing.loader import import_file
 from archive.importing.outcomes import REJECTED
-from archive.index import recording, store
+from archive.index import recording
 
 IMPORTABLE = {".txt", ".jsonl"}
 CATCH_UP_SECONDS = 5
@@ -46,7 +46,7 @@ def import_paths(paths, *, on_rejected, on_progress):
                 on_rejected(path, result)
             totals.articles.update(result.counts)
             if time.monotonic() - last_report > CATCH_UP_SECONDS:
-                store.catch_up()
+                recording.catch_up()
                 last_report = time.monotonic()
                 on_progress(totals, last_report - started)
     return totals

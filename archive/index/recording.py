@@ -5,18 +5,20 @@ processes and hosts find the new changes in the log on their next request (`stor
 was committed is lost when the index could not be written at the time.
 """
 
+import logging
 import threading
 from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from archive.index import store
+from archive.index import failures, store
 from archive.models import ArticleTopic, Change, Mention
 
 # Any constant: PostgreSQL's transaction-scoped lock that makes change numbers follow commit order.
 _COMMIT_ORDER_LOCK = 7_310_001
 _state = threading.local()
+log = logging.getLogger(__name__)
 
 
 def record(article_ids=()):
@@ -47,12 +49,21 @@ def deferred():
     finally:
         _state.deferred -= 1
         if not _state.deferred:
-            store.catch_up()
+            catch_up()
 
 
 def _committed():
     if not getattr(_state, "deferred", 0):
+        catch_up()
+
+
+def catch_up():
+    """Bring this process's read index up to date, or say why it could not."""
+    try:
         store.catch_up()
+    except failures.Unavailable as error:
+        # The change is committed, and in the log: the index takes it when it can be written again.
+        log.warning("The read index did not take the committed changes: %s", error)
 
 
 def saved_or_deleted(sender, instance, **kwargs):

@@ -109,11 +109,10 @@ class _Pool:
         return next((c for c in candidates if c.pk == chosen), None)
 
 
-def refreshed_rows(searcher, changed, frequencies, named_by):
-    """The ArticleRows to write for these changed article ids, their suggestions found; `named_by(ids)` gives the
-    ids of the articles whose cards name any of them."""
+def refreshed_rows(searcher, changed, frequencies):
+    """The ArticleRows to write for these changed article ids, their suggestions found."""
     rows = list(documents.rows_for(changed))
-    rows += list(documents.rows_for(set(named_by(changed)) - set(changed)))
+    rows += list(documents.rows_for(set(_named_by(searcher, changed)) - set(changed)))
     pool = _Pool(searcher, frequencies, changed)
     entries = {row.pk: pool.entry(row) for row in rows}
     pool.fresh = entries
@@ -125,6 +124,13 @@ def refreshed_rows(searcher, changed, frequencies, named_by):
     hidden = hidden_pairs(list(entries))
     _suggest([*rows, *more], entries, pool, hidden)
     return [*rows, *more]
+
+
+def _named_by(searcher, ids):
+    """The ids of the articles whose cards suggest any of the given ones."""
+    any_of = [(Occur.Should, Query.term_query(schema.SCHEMA, "suggests", pk)) for pk in ids]
+    hits = searcher.search(Query.boolean_query(any_of), max(searcher.num_docs, 1)).hits
+    return [searcher.doc(address)["id"][0] for _, address in hits]
 
 
 def _suggest(rows, entries, pool, hidden):

@@ -6,10 +6,14 @@ aside and swapped in at once while readers go on with the build they have open. 
 reloads it when the log has moved on; if no process has applied the new changes yet, it applies them itself.
 Only one writer can hold a build at a time (tantivy's lock): a process that finds it taken leaves the changes
 to the writer and only reloads.
+
+A build is checked whole when a process opens it (archive.index.integrity). One found damaged, there or by a
+failure while read, is replaced by a new build made in a thread, however long it takes, while the pages that need
+the index answer 503; so do they while the folder cannot be written (read-only, full) and the build in use lacks
+changes the database holds. Nothing is answered from a damaged build, nor from one whose folder refused the
+changes a request needs.
 """
 
-import ctypes
-import ctypes.util
 import functools
 import json
 import logging
@@ -24,7 +28,7 @@ import tantivy
 from django.conf import settings
 
 from archive import files
-from archive.index import documents, refresh, schema, suggestions
+from archive.index import documents, failures, integrity, memory, refresh, repair, schema, suggestions
 from archive.models import Change
 
 CURRENT = "current"
@@ -75,7 +79,7 @@ def searcher(seq):
         opened = _open(seq)
         if opened.seq < seq:
             _catch_up(opened, seq, wait=False)
-        return opened.index.searcher()
+        return failures.Guarded(opened.index.searcher(), functools.partial(_failed_while_read, opened))
 
 
 def catch_up(wait=True):
@@ -111,9 +115,7 @@ def _open(seq):
                 if path is None:
                     _build()
                     path = _current_path(base)
-        index = tantivy.Index(schema.SCHEMA, path=str(path), reuse=True)
-        index.register_tokenizer(schema.TEXT, schema.analyzer())
-        _opened = Opened(base, path, index, _read_applied(path))
+        _opened = _open_build(base, path)
     if _opened.seq > seq and _opened.seq > generation():
         # The database was made anew under this index (a test database, a restored backup): start again from it.
         with _rebuild_lock():
@@ -121,6 +123,35 @@ def _open(seq):
         _opened = None
         return _open(seq)
     return _opened
+
+
+def _open_build(base, path):
+    if not repair.known_damaged(path):
+        try:
+            integrity.check(path)
+            index = tantivy.Index(schema.SCHEMA, path=str(path), reuse=True)
+            index.register_tokenizer(schema.TEXT, schema.analyzer())
+            return Opened(base, path, index, _read_applied(path))
+        except (integrity.Damaged, ValueError) as error:
+            repair.found_damaged(path, error)
+    repair.replace(functools.partial(_rebuild_unless_replaced, path))
+    raise failures.Unavailable(f"the read index's build {path.name} is damaged")
+
+
+def _rebuild_unless_replaced(damaged):
+    with _rebuild_lock():
+        # Another process may have replaced it while this one waited for the lock.
+        if _current_path(folder()) == damaged:
+            _build()
+
+
+def _failed_while_read(opened, error):
+    """Forget the build, so that the next request checks it whole before using it again."""
+    global _opened
+    log.error("The read index's build %s failed while read: %s", opened.path.name, error)
+    with _lock:
+        if _opened is opened:
+            _opened = None
 
 
 def _still_current(base):
@@ -143,36 +174,22 @@ def _current_path(base):
 
 
 def _catch_up(opened, seq, *, wait):
-    applied = _read_applied(opened.path)
-    if applied < seq:
-        writer = _writer(opened.index, wait)
-        if writer is not None:
-            try:
-                applied = _apply_changes(opened, writer)
-            finally:
-                # Each commit adds a small segment; waiting for the merges it started keeps their number low.
-                # The writer is then spent, and dropping it releases its lock on the build.
-                writer.wait_merging_threads()
-                _give_back_memory()
-    opened.index.reload()
-    opened.seq = max(applied, _read_applied(opened.path))
-
-
-def _libc():
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    except OSError:
-        return None
-
-
-_LIBC = _libc()
-
-
-def _give_back_memory():
-    """Return the writer's freed memory to the system. Its threads' allocations stay in their own malloc arenas
-    after it is gone, so a long import that catches up every few seconds grew by tens of MiB a minute."""
-    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
-        _LIBC.malloc_trim(0)
+        applied = _read_applied(opened.path)
+        if applied < seq:
+            writer = _writer(opened.index, wait)
+            if writer is not None:
+                try:
+                    applied = _apply_changes(opened, writer)
+                finally:
+                    # Each commit adds a small segment; waiting for the merges it started keeps their number low.
+                    # The writer is then spent, and dropping it releases its lock on the build.
+                    writer.wait_merging_threads()
+                    memory.give_back()
+        opened.index.reload()
+    except (OSError, ValueError) as error:
+        raise failures.Unavailable(f"the read index cannot take changes up to {seq}: {error}") from error
+    opened.seq = max(applied, _read_applied(opened.path))
 
 
 def _writer(index, wait):
@@ -199,7 +216,7 @@ def _apply_changes(opened, writer):
         if ids:
             opened.index.reload()
             searcher = opened.index.searcher()
-            rows = refresh.refreshed_rows(searcher, ids, _read_frequencies(opened.path), _naming(searcher))
+            rows = refresh.refreshed_rows(searcher, ids, _read_frequencies(opened.path))
             gone = sorted({*ids, *(row.pk for row in rows)})
             # By query: a term of an unsigned field given from Python does not match the indexed one.
             writer.delete_documents_by_query(tantivy.Query.term_set_query(schema.SCHEMA, "id", gone))
@@ -213,10 +230,19 @@ def _apply_changes(opened, writer):
 
 def _build():
     base = folder()
-    base.mkdir(parents=True, exist_ok=True)
     # Read first: a change committed while the build reads the articles is then applied again, which is harmless.
     seq = generation()
     path = base / f"{BUILD_PREFIX}{time.time_ns()}"
+    try:
+        return _build_into(base, path, seq)
+    except (OSError, ValueError) as error:
+        # What a full disk left of the build would keep it full.
+        shutil.rmtree(path, ignore_errors=True)
+        raise failures.Unavailable(f"the read index could not be built in {base}: {error}") from error
+
+
+def _build_into(base, path, seq):
+    base.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(schema.SCHEMA, path=str(_fresh(path)), reuse=False)
     index.register_tokenizer(schema.TEXT, schema.analyzer())
     found = suggestions.of_archive(documents.all_rows())
@@ -238,18 +264,6 @@ def _build():
     _remove_old_builds(base, keep=path)
     log.info("read index rebuilt: %s articles at change %s", count, seq)
     return count
-
-
-def _naming(searcher):
-    """The ids of the articles whose cards suggest any of the given ones."""
-
-    def named_by(ids):
-        any_of = [(tantivy.Occur.Should, tantivy.Query.term_query(schema.SCHEMA, "suggests", pk)) for pk in ids]
-        limit = max(searcher.num_docs, 1)
-        hits = searcher.search(tantivy.Query.boolean_query(any_of), limit).hits
-        return [searcher.doc(address)["id"][0] for _, address in hits]
-
-    return named_by
 
 
 @functools.lru_cache(maxsize=2)

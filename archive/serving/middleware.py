@@ -1,5 +1,5 @@
 """What no public view answers: cache headers for the site's own error pages and the admin, and the site's 503 page
-while the database cannot answer."""
+while the database or the read index cannot answer."""
 
 import logging
 
@@ -8,6 +8,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from archive.index.failures import Unavailable as IndexUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +34,9 @@ class CacheHeaders:
 class DatabaseUnavailable:
     """The site's own 503 page, with Retry-After, for a request the database could not answer: it is down or
     restarting, refuses connections, or cancelled a statement that ran past its bound. Django opens a new
-    connection for the next request, so pages come back by themselves when the database does. Other database
-    errors are faults of the site and stay 500s."""
+    connection for the next request, so pages come back by themselves when the database does. The same while the
+    read index cannot answer (archive.index.store): damaged and being made again, or its folder unwritable. Other
+    database errors are faults of the site and stay 500s."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,9 +45,10 @@ class DatabaseUnavailable:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not isinstance(exception, OperationalError | InterfaceError | IndexUnavailable):
             return None
-        log.warning("The database could not answer %s: %s", request.path, exception)
+        source = "read index" if isinstance(exception, IndexUnavailable) else "database"
+        log.warning("The %s could not answer %s: %s", source, request.path, exception)
         # Rendered without a request, as Django renders 500.html: no context processor may ask the database.
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(settings.ARCHIVE_RETRY_AFTER_SECONDS)

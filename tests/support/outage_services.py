@@ -1,18 +1,10 @@
 """What the outage tests stand the site on: production's settings on a database of the test's own, the site
 under gunicorn, and a private PostgreSQL cluster and Redis each test can stop and start."""
 
-import glob
 import http.client
-import os
 import re
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
-
-import pytest
 
 from benchmarks.deployment import free_port, wait_for
 from benchmarks.environment import production_over_http
@@ -92,93 +84,8 @@ class Site:
         self.process.wait(timeout=TIMEOUT_SECONDS)
 
 
-def as_postgres(command):
-    """initdb refuses to run as root: as root, the cluster's commands run as the postgres user."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
-class Cluster:
-    """A PostgreSQL cluster of the test's own, made with initdb in a temporary folder, on a free port."""
-
-    def __init__(self):
-        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-        if not binaries:
-            pytest.fail("PostgreSQL's server is needed for the outage tests: apt-get install postgresql")
-        self.bin = Path(binaries[-1]).parent
-        # Not under the test's own temporary folder, which only root may enter.
-        self.folder = Path(tempfile.mkdtemp(prefix="archive-cluster-"))
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres", "postgres")
-        self.port = free_port()
-        self.run("initdb", "-D", str(self.folder / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8")
-        self.start()
-        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "archive")
-
-    @property
-    def url(self):
-        return f"postgres://postgres@127.0.0.1:{self.port}/archive"
-
-    @property
-    def conninfo(self):
-        return f"host=127.0.0.1 port={self.port} user=postgres dbname=archive"
-
-    def run(self, program, *args):
-        subprocess.run(as_postgres([str(self.bin / program), *args]), check=True, capture_output=True, timeout=120)
-
-    def start(self):
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self.run(
-            "pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-o", options, "-w", "start"
-        )
-
-    def stop(self):
-        self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
-
-    def remove(self):
-        # Whether or not a failed test left it running.
-        stop = [str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"]
-        subprocess.run(as_postgres(stop), capture_output=True)
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
 def assert_unavailable(response):
     assert response.status == 503
     assert UNAVAILABLE in response.text
     assert response.getheader("Retry-After") == "30"
     assert "no-store" in response.getheader("Cache-Control")
-
-
-class Redis:
-    """A redis-server of the test's own on a free port, keeping nothing on disk; the machine's Redis is not
-    touched. `config`, a configuration file, is read first: the options given here then win."""
-
-    def __init__(self, config=None):
-        if not shutil.which("redis-server"):
-            pytest.fail("redis-server is needed for the outage tests: apt-get install redis-server")
-        self.port = free_port()
-        self.config = [str(config)] if config else []
-        self.process = None
-        self.start()
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                *("redis-server", *self.config, "--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no"),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_for(self.port)
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=TIMEOUT_SECONDS)
-
-    def pages_kept(self):
-        import redis
-
-        return len(redis.Redis(port=self.port).keys("*archive:page:*"))
