@@ -15,7 +15,6 @@ changes a request needs.
 """
 
 import functools
-import json
 import logging
 import os
 import shutil
@@ -28,15 +27,13 @@ import tantivy
 from django.conf import settings
 
 from archive import files
-from archive.index import documents, failures, integrity, memory, refresh, repair, schema, suggestions
+from archive.index import documents, failures, frequencies, integrity, memory, refresh, repair, schema, suggestions
 from archive.models import Change
 
 CURRENT = "current"
 APPLIED = "applied"
 # The schema version a build was made with.
 VERSION = "version"
-# The document frequencies the build's suggestions were weighed by, for the articles that change after it.
-FREQUENCIES = "frequencies.json"
 BUILD_PREFIX = "build-"
 # Builds kept besides the current one, for processes that have not yet moved to it.
 OLD_BUILDS = 1
@@ -216,7 +213,7 @@ def _apply_changes(opened, writer):
         if ids:
             opened.index.reload()
             searcher = opened.index.searcher()
-            rows = refresh.refreshed_rows(searcher, ids, _read_frequencies(opened.path))
+            rows = refresh.refreshed_rows(searcher, ids, frequencies.read(opened.path))
             gone = sorted({*ids, *(row.pk for row in rows)})
             # By query: a term of an unsigned field given from Python does not match the indexed one.
             writer.delete_documents_by_query(tantivy.Query.term_set_query(schema.SCHEMA, "id", gone))
@@ -254,8 +251,7 @@ def _build_into(base, path, seq):
         count += 1
     writer.commit()
     writer.wait_merging_threads()
-    frequencies = {"total": found.total, "terms": found.frequencies}
-    (path / FREQUENCIES).write_text(json.dumps(frequencies, ensure_ascii=False, separators=(",", ":")))
+    frequencies.write(path, found)
     (path / VERSION).write_text(str(schema.VERSION))
     _write_applied(path, seq)
     link = base / f".{CURRENT}-{path.name}"
@@ -264,15 +260,6 @@ def _build_into(base, path, seq):
     _remove_old_builds(base, keep=path)
     log.info("read index rebuilt: %s articles at change %s", count, seq)
     return count
-
-
-@functools.lru_cache(maxsize=2)
-def _read_frequencies(path):
-    """A build's frequencies, read once: the file never changes after its build."""
-    try:
-        return json.loads((path / FREQUENCIES).read_text())
-    except (FileNotFoundError, ValueError):
-        return {}
 
 
 def _fresh(path):
