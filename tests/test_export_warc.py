@@ -262,21 +262,20 @@ def pagination_links(found):
 
 
 def test_every_page_of_every_unfiltered_list_is_in_the_warc_so_pagination_replays(exported_long):
-    """The whole list (44 articles), 2018 (41) and January 2018 (31) have later pages; each is a response of the
-    WARC."""
+    """The whole list (44 articles), 2018 (41) and January 2018 (31) have later pages, in each language; each is a
+    response of the WARC."""
     found = responses(exported_long)
     paging = pagination_links(found)
 
     assert paging == [
-        f"{BASE}/articles/2018/01/?page=2",
-        f"{BASE}/articles/2018/?page=2",
-        f"{BASE}/articles/2018/?page=3",
-        f"{BASE}/articles/?page=2",
-        f"{BASE}/articles/?page=3",
+        f"{BASE}{prefix}/articles/{page}"
+        for prefix in ("", "/ru")
+        for page in ("2018/01/?page=2", "2018/?page=2", "2018/?page=3", "?page=2", "?page=3")
     ]
     assert {found[address][0].http_headers.get_statuscode() for address in paging} == {"200"}
-    # Each new article's page, three citations, version list, two TimeMaps and version; 2018, January and February.
-    assert f"wrote {len(PAGES) + 41 * 8 + 3} pages, 5 further list pages, 4 images" in exported_long[1]
+    # Each new article's page, version list and version in each language, its three citations and two TimeMaps;
+    # 2018, January and February in each language.
+    assert f"wrote {len(PAGES) + 41 * (3 * 2 + 5) + 3 * 2} pages, 10 further list pages, 4 images" in exported_long[1]
 
 
 def test_pywb_replays_every_pagination_link_of_the_warc(exported_long, tmp_path):
@@ -287,7 +286,7 @@ def test_pywb_replays_every_pagination_link_of_the_warc(exported_long, tmp_path)
         answered = {url: replay.status(f"{base}/id_/{url}") for url in paging}
 
     assert answered == dict.fromkeys(paging, 200)
-    assert len(paging) == 6
+    assert len(paging) == 11
 
 
 def test_the_warcinfo_says_which_lists_are_archived_and_which_are_not(exported):

@@ -69,7 +69,10 @@ def _misplaced(params):
             errors[name] = ["Give this parameter once."]
         elif name in REPEATABLE and len(params.getlist(name)) > MAX_SLUGS:
             # The list counts a slug given twice once; the schema's maxItems counts every one.
-            errors[name] = [SlugListField.default_error_messages["too_many"] % {"count": len(params.getlist(name))}]
+            errors[name] = [
+                SlugListField.default_error_messages["too_many"]
+                % {"most": MAX_SLUGS, "count": len(params.getlist(name))}
+            ]
         elif name not in MAY_BE_EMPTY and "" in params.getlist(name):
             errors[name] = [gettext("Give a value, or leave this parameter out.")]
     return errors

@@ -71,7 +71,13 @@ def _software_pages():
 
 def list_pages():
     """The second page and every one after it of each list `site` gives the first page of, as its links address
-    them: the whole list, each year and month, each person and topic."""
+    them, in each language of the interface: the whole list, each year and month, each person and topic."""
+    for code, _ in settings.LANGUAGES:
+        with translation.override(code):
+            yield from _list_pages()
+
+
+def _list_pages():
     yield from _later_pages(reverse("archive:article_list"), Filters())
     months = list(Article.objects.dates("published_date", "month"))
     for year in sorted({month.year for month in months}):
