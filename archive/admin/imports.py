@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from archive.admin import batch, staging
 from archive.admin.forms import ImportForm
@@ -27,11 +29,11 @@ from archive.importing.parser import ParsedArticle, ParseError, decode, parse_pa
 from archive.models import SourceFile
 
 CHANGE_LABELS = {
-    "title": "title",
-    "published_time": "time",
-    "photo_caption": "photo caption",
-    "photo_credit": "photo credit",
-    "photo_agency": "photo agency",
+    "title": gettext_lazy("title"),
+    "published_time": gettext_lazy("time"),
+    "photo_caption": gettext_lazy("photo caption"),
+    "photo_credit": gettext_lazy("photo credit"),
+    "photo_agency": gettext_lazy("photo agency"),
 }
 ERROR_LINE_MAX = 200
 
@@ -57,7 +59,7 @@ def import_view(model_admin, request):
         "file_bytes": settings.ARCHIVE_IMPORT_MAX_FILE_BYTES,
         "total_bytes": settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES,
     }
-    return _render(model_admin, request, "import.html", "Import pages", {"form": form, "limits": limits})
+    return _render(model_admin, request, "import.html", _("Import pages"), {"form": form, "limits": limits})
 
 
 def _confirm(model_admin, request):
@@ -65,8 +67,10 @@ def _confirm(model_admin, request):
     if held is None:
         messages.warning(
             request,
-            "There is no preview to confirm: it was confirmed already, or replaced by a newer preview. "
-            "Nothing was imported.",
+            _(
+                "There is no preview to confirm: it was confirmed already, or replaced by a newer preview. "
+                "Nothing was imported."
+            ),
         )
         return redirect("admin:archive_article_import")
     pages, fingerprint = held
@@ -75,7 +79,7 @@ def _confirm(model_admin, request):
         return _preview(model_admin, request, pages, outcome, stale=True)
     staging.release(request.session)
     return _render(
-        model_admin, request, "import_done.html", "Import done", {"files": _reports(pages, outcome), "done": True}
+        model_admin, request, "import_done.html", _("Import done"), {"files": _reports(pages, outcome), "done": True}
     )
 
 
@@ -91,7 +95,7 @@ def _preview(model_admin, request, pages, preview, stale=False):
         model_admin,
         request,
         "import_preview.html",
-        "Preview of the import",
+        _("Preview of the import"),
         {"files": _reports(pages, preview), "token": token, "stale": stale, "done": False},
     )
 
@@ -149,7 +153,7 @@ class FileReport:
     def export_counts(self):
         """What an export's records do, counted: an export is not shown article by article."""
         counts = self.result.counts
-        return ", ".join(f"{counts[status]} {status}" for status in (CREATED, UPDATED, UNCHANGED) if counts[status])
+        return ", ".join(counted(status, counts[status]) for status in (CREATED, UPDATED, UNCHANGED) if counts[status])
 
 
 def _reports(pages, outcome):
@@ -178,11 +182,15 @@ def _report(name, data, result, outcome):
                 role="lead" if index == 0 else "similar",
                 parsed=parsed,
                 outcome=article,
-                persons=outcome.persons.get(article.article_id, []) if article else [],
-                topics=outcome.topics.get(article.article_id, []) if article else [],
+                persons=_shown(outcome.persons, article),
+                topics=_shown(outcome.topics, article),
             )
         )
     return report
+
+
+def _shown(subjects, article):
+    return [subject.display_name for subject in subjects.get(article.article_id, [])] if article else []
 
 
 def _line(data, number):
@@ -193,22 +201,32 @@ def _line(data, number):
     return lines[number - 1][:ERROR_LINE_MAX] if number <= len(lines) else ""
 
 
+def counted(status, count):
+    """A number of articles with what happened to them: "3 created"."""
+    words = {
+        CREATED: ngettext("%(count)s created", "%(count)s created", count),
+        UPDATED: ngettext("%(count)s updated", "%(count)s updated", count),
+        UNCHANGED: ngettext("%(count)s unchanged", "%(count)s unchanged", count),
+    }
+    return words[status] % {"count": count}
+
+
 def describe(outcome, done):
     """What happens to one article, in the editor's words: before the import, or after it."""
     if outcome is None:
         return ""
     if outcome.status == CREATED:
-        parts = ["created" if done else "new"]
+        parts = [_("created") if done else _("new")]
     elif outcome.status == UPDATED:
         parts = []
         if "body" in outcome.changes:
-            parts.append("text extended" if done else "text will be extended")
-        others = [CHANGE_LABELS.get(name, name) for name in outcome.changes if name != "body"]
+            parts.append(_("text extended") if done else _("text will be extended"))
+        others = ", ".join(str(CHANGE_LABELS.get(name, name)) for name in outcome.changes if name != "body")
         if others:
-            parts.append(("changed: " if done else "will change: ") + ", ".join(others))
+            parts.append((_("changed: %s") if done else _("will change: %s")) % others)
     else:
-        parts = ["unchanged" if done else "already present, unchanged"]
+        parts = [_("unchanged") if done else _("already present, unchanged")]
     # A new article is necessarily newly linked; saying so would only add noise.
     if outcome.new_link and outcome.status != CREATED:
-        parts.append("linked under the lead" if done else "new link under the lead")
+        parts.append(_("linked under the lead") if done else _("new link under the lead"))
     return "; ".join(parts)
