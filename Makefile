@@ -19,7 +19,13 @@ $(STAMP): requirements.txt requirements-dev.txt $(wildcard package.json)
 	if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Catalogues are compiled from their .po files, which alone are kept in the repository.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po
+	msgfmt --check -o $@ $<
+
+setup: $(STAMP) $(CATALOGUES)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_gazetteer
@@ -28,7 +34,7 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUES)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -52,7 +52,7 @@ def import_view(model_admin, request):
     )
     if form.is_valid():
         pages = form.cleaned_data["pages"]
-        preview, _ = batch.run(pages, request.user)
+        preview = batch.run(pages, request.user)[0]
         return _preview(model_admin, request, pages, preview)
     limits = {
         "files": settings.ARCHIVE_IMPORT_MAX_FILES,
