@@ -75,8 +75,8 @@ class PersonAdmin(admin.ModelAdmin):
     form = PersonForm
     action_form = MergeForm
     actions = ["merge"]
-    list_display = ["name", "description", "article_count", "to_review"]
-    search_fields = ["name", "slug", "aliases"]
+    list_display = ["name", "name_ru", "description", "article_count", "to_review"]
+    search_fields = ["name", "name_ru", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
@@ -158,8 +158,8 @@ class PersonAdmin(admin.ModelAdmin):
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     form = TopicForm
-    list_display = ["name", "description", "article_count"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "name_ru", "description", "article_count"]
+    search_fields = ["name", "name_ru", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
