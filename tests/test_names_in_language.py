@@ -151,3 +151,13 @@ def test_a_russian_name_given_by_loading_the_gazetteer_reaches_the_pages_cards(c
     assert (
         texts(page(client, "ru", "archive:article_detail", **LEAD), ".related a.tag-person")[0] == "Николай Статкевич"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("ru", "Николай Статкевич"), ("ru-by", "Николай Статкевич"), ("en-gb", "Nikolai Statkevich")]
+)
+def test_a_regional_variant_of_a_language_shows_that_languages_name(language, name):
+    person = Person(slug="nikolai-statkevich", name="Nikolai Statkevich", name_ru="Николай Статкевич")
+
+    with translation.override(language):
+        assert person.display_name == name

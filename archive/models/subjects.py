@@ -41,7 +41,8 @@ class Named:
     @property
     def display_name(self):
         """The name in the interface's language where one is kept, else the English name."""
-        field = NAME_FIELDS.get(translation.get_language() or "")
+        # "ru" and any regional variant of it, "ru-by".
+        field = NAME_FIELDS.get((translation.get_language() or "").split("-")[0])
         return (field and getattr(self, field)) or self.name
 
 
