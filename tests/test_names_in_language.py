@@ -1,8 +1,9 @@
 """Persons and topics are shown under their names in the interface's language where the gazetteer has one; their
-addresses are the same in every language."""
+addresses differ only by the language's prefix, the slug being the same in every language."""
 
 from io import StringIO
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
@@ -64,10 +65,10 @@ def test_an_articles_persons_and_topics_are_named_in_the_pages_language(client, 
     assert texts(html, ".related a.tag") == SIMILAR_SUBJECTS[language]
 
 
-def test_a_subjects_links_are_the_same_in_both_languages(client, seeded):
+def test_a_subjects_links_lead_to_the_same_address_in_each_language(client, seeded):
     english, russian = (page(client, language, "archive:article_detail", **LEAD) for language in ("en", "ru"))
 
-    assert [a["href"] for a in russian.select("a.tag")] == [a["href"] for a in english.select("a.tag")]
+    assert [a["href"] for a in russian.select("a.tag")] == ["/ru" + a["href"] for a in english.select("a.tag")]
 
 
 @pytest.mark.parametrize(("language", "name"), [("en", "Nikolai Statkevich"), ("ru", "Николай Статкевич")])
@@ -81,6 +82,23 @@ def test_a_persons_page_is_headed_with_the_name_in_the_pages_language(client, se
 @pytest.mark.parametrize(("language", "name"), [("en", "Security and defence"), ("ru", "Безопасность и оборона")])
 def test_a_topics_page_is_headed_with_the_name_in_the_pages_language(client, seeded, language, name):
     assert page(client, language, "archive:topic_detail", slug="security-and-defence").select_one("h1").text == name
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "subtitle"),
+    [
+        ("", "Nikolai Statkevich — Belarus Commentary Archive", "Commentary about Nikolai Statkevich, newest first."),
+        (
+            "/ru",
+            "Николай Статкевич — Архив белорусской политической аналитики",
+            "Аналитика о персоне Николай Статкевич, сначала новые.",
+        ),
+    ],
+)
+def test_a_persons_feed_is_titled_with_the_name_in_the_feeds_language(client, seeded, prefix, title, subtitle):
+    feed = feedparser.parse(client.get(f"{prefix}/people/nikolai-statkevich/feed.atom").content)
+
+    assert (feed.feed.title, feed.feed.subtitle) == (title, subtitle)
 
 
 def test_the_list_of_persons_is_in_russian_and_in_the_order_of_the_russian_names(client, seeded):

@@ -31,6 +31,10 @@ _ADDRESS = re.compile(r"\S*/\S*")
 # Names in code: with an underscore, or a dot between letters or before them (a command, a file, a file type).
 _CODE = re.compile(r"[\w.]*(?:_|\.(?=[^\W\d_]))[\w.]*")
 _MARKUP = re.compile(r"<[^>]+>")
+# Code a message shows, which a page's reading leaves out as well.
+_CODE_ELEMENT = re.compile(r"<code>.*?</code>", re.DOTALL)
+# What a message's placeholders name (%(pages)s) is the code's word, never shown.
+_PLACEHOLDER = re.compile(r"%\(\w+\)\w")
 
 
 def latin_words(text):
@@ -69,7 +73,7 @@ def content_words():
 def translators_names():
     """Latin-letter words the Russian catalogue writes itself: names of formats and software."""
     text = " ".join(entry.msgstr for entry in polib.pofile(str(RUSSIAN_CATALOGUE)))
-    return latin_words(_MARKUP.sub(" ", text))
+    return latin_words(_PLACEHOLDER.sub(" ", _MARKUP.sub(" ", _CODE_ELEMENT.sub(" ", text))))
 
 
 def interface_words(english_html, address="", content=()):
