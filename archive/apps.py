@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils.translation import gettext_lazy as _
 
 # What public pages show: a save or delete of any of these changes the archive's generation.
 SHOWN = [
@@ -19,7 +20,7 @@ MOVABLE = ["Mention", "ArticleTopic", "RelatedLink", "HiddenSuggestion"]
 
 class ArchiveConfig(AppConfig):
     name = "archive"
-    verbose_name = "Commentary archive"
+    verbose_name = _("Commentary archive")
 
     def ready(self):
         from archive.admin import images

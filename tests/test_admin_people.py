@@ -129,7 +129,7 @@ def test_an_unknown_name_becomes_a_person_in_one_action_and_its_article_is_tagge
 
     response = changelist_action(admin_client, "unknownname", "create_persons", [unknown.pk])
 
-    assert "Added Vladimir Karanik, found in 1 articles." in response.content.decode()
+    assert "Added Vladimir Karanik, found in 1 article." in response.content.decode()
     assert list(Mention.objects.values_list("person__slug", "decision")) == [("vladimir-karanik", Decision.FOUND)]
     assert sorted(UnknownName.objects.values_list("text", flat=True)) == ["Ivanov", "Karanik"]
 

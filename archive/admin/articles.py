@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from archive.admin import images, imports
 from archive.admin.forms import ArticleAdminForm
@@ -28,14 +30,14 @@ class MentionInline(CurationInline):
     model = Mention
     fields = ["person", "decision", "pictured", "position"]
     autocomplete_fields = ["person"]
-    verbose_name_plural = "persons the article is about"
+    verbose_name_plural = gettext_lazy("persons the article is about")
 
 
 class ArticleTopicInline(CurationInline):
     model = ArticleTopic
     fields = ["topic", "decision", "position"]
     autocomplete_fields = ["topic"]
-    verbose_name_plural = "topics"
+    verbose_name_plural = gettext_lazy("topics")
 
 
 class RelatedLinkInline(admin.TabularInline):
@@ -44,8 +46,8 @@ class RelatedLinkInline(admin.TabularInline):
     fields = ["position", "related"]
     autocomplete_fields = ["related"]
     extra = 0
-    verbose_name = "similar article"
-    verbose_name_plural = "similar articles, in the order the page lists them"
+    verbose_name = gettext_lazy("similar article")
+    verbose_name_plural = gettext_lazy("similar articles, in the order the page lists them")
 
 
 @admin.register(Article)
@@ -59,9 +61,12 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["rendered_body", "image_renditions_summary", "provenance", "text_versions"]
     fieldsets = [
         (None, {"fields": ["title", "slug", ("published_date", "published_time"), "language"]}),
-        ("Text", {"fields": ["body", "rendered_body"]}),
-        ("Photo", {"fields": ["photo_caption", "photo_credit", "photo_agency", "image", "image_renditions_summary"]}),
-        ("Where it came from", {"fields": ["provenance", "text_versions"]}),
+        (gettext_lazy("Text"), {"fields": ["body", "rendered_body"]}),
+        (
+            gettext_lazy("Photo"),
+            {"fields": ["photo_caption", "photo_credit", "photo_agency", "image", "image_renditions_summary"]},
+        ),
+        (gettext_lazy("Where it came from"), {"fields": ["provenance", "text_versions"]}),
     ]
     inlines = [MentionInline, ArticleTopicInline, RelatedLinkInline]
     actions = ["export_records"]
@@ -76,7 +81,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return imports.import_view(self, request)
 
     @admin.action(
-        description="Export the selected articles as JSON Lines, as export_articles does", permissions=["export"]
+        description=gettext_lazy("Export the selected articles as JSON Lines, as export_articles does"),
+        permissions=["export"],
     )
     def export_records(self, request, queryset):
         records = jsonl.iter_records(queryset.chronological())
@@ -108,39 +114,43 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.image_renditions = images.make_renditions(obj.image)
             obj.save(update_fields=["image_renditions"])
 
-    @admin.display(description="As readers see it")
+    @admin.display(description=gettext_lazy("As readers see it"))
     def rendered_body(self, obj):
         if not obj.pk:
-            return "Shown once the article is saved."
+            return _("Shown once the article is saved.")
         # body_html is what nh3 let through when the article was saved: the one HTML that may be marked safe.
         return mark_safe(obj.body_html)
 
-    @admin.display(description="Sizes made for the pages")
+    @admin.display(description=gettext_lazy("Sizes made for the pages"))
     def image_renditions_summary(self, obj):
         if not obj.image_renditions:
-            return "No image."
+            return _("No image.")
         widths = sorted({r["width"] for r in obj.image_renditions})
         formats = sorted({r["format"] for r in obj.image_renditions})
-        return (
-            f"{obj.image_width} × {obj.image_height} pixels uploaded; "
-            f"{', '.join(map(str, widths))} pixels wide, as {' and '.join(formats)}"
-        )
+        return _("%(width)s × %(height)s pixels uploaded; %(widths)s pixels wide, as %(formats)s") % {
+            "width": obj.image_width,
+            "height": obj.image_height,
+            "widths": ", ".join(map(str, widths)),
+            "formats": pgettext("between the names of formats", " and ").join(formats),
+        }
 
-    @admin.display(description="Source files")
+    @admin.display(description=gettext_lazy("Source files"))
     def provenance(self, obj):
         roles = obj.pk and obj.sources.select_related("source__imported_by", "stated_by__imported_by").order_by(
             "source__imported_at", "role"
         )
         if not roles:
-            return "Added in the admin, not imported."
+            return _("Added in the admin, not imported.")
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                '<li>{} in <a href="{}">{}</a>, {}</li>',
+                _('<li>{} in <a href="{}">{}</a>, {}</li>'),
                 (
                     (
-                        "lead" if role.role == role.Role.LEAD else "listed as similar",
+                        pgettext("an article's role in a file", "lead")
+                        if role.role == role.Role.LEAD
+                        else _("listed as similar"),
                         reverse("admin:archive_sourcefile_change", args=[role.source_id]),
                         role.source.name,
                         _how_known(role),
@@ -150,23 +160,23 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.display(description="Versions of the text")
+    @admin.display(description=gettext_lazy("Versions of the text"))
     def text_versions(self, obj):
         versions = obj.pk and obj.versions.order_by("number").only("number", "valid_from", "cause", "hidden")
         if not versions:
-            return "None kept yet."
+            return _("None kept yet.")
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                '<li><a href="{}">version {}</a>, {}, from {}{}</li>',
+                _('<li><a href="{}">version {}</a>, {}, from {}{}</li>'),
                 (
                     (
                         reverse("admin:archive_articleversion_change", args=[version.pk]),
                         version.number,
                         f"{localtime(version.valid_from):%Y-%m-%d %H:%M:%S}",
                         version.get_cause_display(),
-                        " (hidden from the public)" if version.hidden else "",
+                        _(" (hidden from the public)") if version.hidden else "",
                     )
                     for version in versions
                 ),
@@ -175,8 +185,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 def _imported(source):
-    by = f" by {source.imported_by}" if source.imported_by else ""
-    return f"imported {localtime(source.imported_at):%Y-%m-%d %H:%M}{by}"
+    moment = f"{localtime(source.imported_at):%Y-%m-%d %H:%M}"
+    if source.imported_by:
+        return _("imported %(moment)s by %(user)s") % {"moment": moment, "user": source.imported_by}
+    return _("imported %(moment)s") % {"moment": moment}
 
 
 def _how_known(role):
@@ -184,7 +196,7 @@ def _how_known(role):
     if role.stated_by_id is None:
         return _imported(role.source)
     return format_html(
-        'as stated by the export <a href="{}">{}</a>, {}',
+        _('as stated by the export <a href="{}">{}</a>, {}'),
         reverse("admin:archive_sourcefile_change", args=[role.stated_by_id]),
         role.stated_by.name,
         _imported(role.stated_by),

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from archive.importing.loader import import_file
 from archive.importing.outcomes import IMPORTED, FileResult
-from archive.models import PUBLIC_DECISIONS, ArticleTopic, Mention
+from archive.index.cards import SubjectCard
+from archive.models import PERSONS, PUBLIC_DECISIONS, TOPICS, ArticleTopic, Mention
 from archive.models.transactions import tentative
 
 
@@ -42,8 +43,8 @@ class Batch:
                         a.role,
                         a.changes,
                         a.new_link,
-                        self.persons.get(a.article_id, []),
-                        self.topics.get(a.article_id, []),
+                        [person.name for person in self.persons.get(a.article_id, [])],
+                        [topic.name for topic in self.topics.get(a.article_id, [])],
                     ]
                     for a in result.articles
                 ],
@@ -62,19 +63,21 @@ def run(pages, user, expected=None):
     with tentative() as work:
         results = [import_file(name, data, user=user) for name, data in pages]
         ids = [a.article_id for result in results for a in result.articles]
-        batch = Batch(results, persons=_names(Mention, "person", ids), topics=_names(ArticleTopic, "topic", ids))
+        batch = Batch(results, persons=_subjects(Mention, PERSONS, ids), topics=_subjects(ArticleTopic, TOPICS, ids))
         work.keep = expected is not None and batch.fingerprint == expected
     return batch, work.keep
 
 
-def _names(model, target, article_ids):
-    """The persons or topics each article carries publicly, in their order, by article id."""
-    names = {}
+def _subjects(model, kind, article_ids):
+    """The persons or topics each article carries publicly, in their order, by article id, under every name they
+    are shown under: the preview is read in the editor's language, the fingerprint in none."""
+    target = kind.name
+    subjects = {}
     rows = (
         model.objects.filter(article_id__in=article_ids, decision__in=PUBLIC_DECISIONS)
         .order_by("position", f"{target}__name")
-        .values_list("article_id", f"{target}__name")
+        .values_list("article_id", f"{target}__slug", f"{target}__name", f"{target}__name_ru")
     )
-    for article_id, name in rows:
-        names.setdefault(article_id, []).append(name)
-    return names
+    for article_id, *names in rows:
+        subjects.setdefault(article_id, []).append(SubjectCard(*names, kind.view))
+    return subjects

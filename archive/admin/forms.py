@@ -5,6 +5,8 @@ import hashlib
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from archive.admin import images
 from archive.importing.limits import within_batch_limits, within_import_limit, within_page_limit
@@ -37,22 +39,24 @@ class ImportForm(forms.Form):
 
     files = MultipleFileField(
         required=False,
-        label="Pages",
-        help_text="One or more .txt pages, or a .zip of them.",
+        label=gettext_lazy("Pages"),
+        help_text=gettext_lazy("One or more .txt pages, or a .zip of them."),
         widget=MultipleFileInput(attrs={"accept": ".txt,.zip,text/plain,application/zip"}),
     )
     text = forms.CharField(
         required=False,
         strip=False,
-        label="Or paste a page",
+        label=gettext_lazy("Or paste a page"),
         widget=forms.Textarea(attrs={"rows": 12, "cols": 100}),
     )
     export = forms.FileField(
         required=False,
-        label="Import an export (.jsonl)",
-        help_text="A JSON Lines export (.jsonl) of this or another archive, not a page. Its records are taken as "
-        "they stand: they give the articles their addresses and set persons and topics with an editor's "
-        "decisions. The source files they name are shown in the history as stated by this export, not imported.",
+        label=gettext_lazy("Import an export (.jsonl)"),
+        help_text=gettext_lazy(
+            "A JSON Lines export (.jsonl) of this or another archive, not a page. Its records are taken as "
+            "they stand: they give the articles their addresses and set persons and topics with an editor's "
+            "decisions. The source files they name are shown in the history as stated by this export, not imported."
+        ),
         widget=forms.FileInput(attrs={"accept": ".jsonl"}),
     )
 
@@ -69,11 +73,11 @@ class ImportForm(forms.Form):
         if cleaned.get("text", "").strip():
             data = cleaned["text"].encode()
             name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt"
-            parts.append(Part(name, within_page_limit("The text", data)))
+            parts.append(Part(name, within_page_limit(_("The text"), data)))
         if cleaned.get("export"):
             parts.append(_export_in(cleaned["export"]))
         if not parts:
-            raise ValidationError("Choose at least one file, or paste a page.", code="empty")
+            raise ValidationError(_("Choose at least one file, or paste a page."), code="empty")
         within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
         cleaned["parts"] = parts
         return cleaned
@@ -81,8 +85,8 @@ class ImportForm(forms.Form):
 
 def _export_in(upload):
     if not upload.name.lower().endswith(".jsonl"):
-        raise ValidationError(f"“{upload.name}” is not a .jsonl export.", code="type")
-    within_import_limit(upload, advice=" (import larger exports with import_articles)")
+        raise ValidationError(_("“%(name)s” is not a .jsonl export.") % {"name": upload.name}, code="type")
+    within_import_limit(upload, advice=_(" (import larger exports with import_articles)"))
     return Part(upload.name, upload)
 
 
@@ -114,9 +118,11 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         field_classes = {"image": LeadImageField}
         help_texts = {
-            "slug": "Part of the permanent address. Change it only to correct an error: "
-            "the former address will keep working and redirect here.",
-            "photo_caption": "Who or what is pictured; also the image's alternative text.",
+            "slug": gettext_lazy(
+                "Part of the permanent address. Change it only to correct an error: "
+                "the former address will keep working and redirect here."
+            ),
+            "photo_caption": gettext_lazy("Who or what is pictured; also the image's alternative text."),
         }
 
     def clean(self):
@@ -129,7 +135,7 @@ class ArticleAdminForm(forms.ModelForm):
         others = Article.objects.exclude(pk=self.instance.pk)
         if title and others.filter(title_key=title_key(title), published_date=date).exists():
             self.add_error(
-                "title", "Another article of the same day has this title; the archive holds each article once."
+                "title", _("Another article of the same day has this title; the archive holds each article once.")
             )
         # A former address keeps leading to its article: giving it to another would silently repoint citations.
         if (
@@ -138,5 +144,5 @@ class ArticleAdminForm(forms.ModelForm):
             .exclude(article=self.instance.pk)
             .exists()
         ):
-            self.add_error("slug", "This address once belonged to another article and still leads there.")
+            self.add_error("slug", _("This address once belonged to another article and still leads there."))
         return cleaned

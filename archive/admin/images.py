@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # The order in which the pages offer formats: browsers take the first source they support.
@@ -41,8 +42,8 @@ def opened(file):
         width, height = image.size
         if width * height > settings.ARCHIVE_IMAGE_MAX_PIXELS:
             raise ValidationError(
-                f"The image is {width} × {height} pixels; at most "
-                f"{settings.ARCHIVE_IMAGE_MAX_PIXELS / 1_000_000:g} million pixels are accepted.",
+                _("The image is %(width)s × %(height)s pixels; at most %(millions)s million pixels are accepted.")
+                % {"width": width, "height": height, "millions": f"{settings.ARCHIVE_IMAGE_MAX_PIXELS / 1_000_000:g}"},
                 code="image_too_many_pixels",
             )
         yield image
@@ -52,8 +53,8 @@ def check(upload):
     """Refuse anything but a real image of an accepted type, within the size and pixel limits."""
     if upload.size > settings.ARCHIVE_IMAGE_MAX_BYTES:
         raise ValidationError(
-            f"The image is {filesizeformat(upload.size)}; at most "
-            f"{filesizeformat(settings.ARCHIVE_IMAGE_MAX_BYTES)} is accepted.",
+            _("The image is %(size)s; at most %(limit)s is accepted.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.ARCHIVE_IMAGE_MAX_BYTES)},
             code="image_too_large",
         )
     upload.seek(0)
@@ -61,7 +62,9 @@ def check(upload):
         with Image.open(upload) as image:
             if image.format not in settings.ARCHIVE_IMAGE_FORMATS:
                 raise ValidationError(
-                    f"{image.format} images are not accepted; upload {_accepted()}.", code="image_type"
+                    _("%(format)s images are not accepted; upload %(accepted)s.")
+                    % {"format": image.format, "accepted": _accepted()},
+                    code="image_type",
                 )
         upload.seek(0)
         with opened(upload) as image:
@@ -73,13 +76,16 @@ def check(upload):
             image.load()
     except Image.DecompressionBombError:
         raise ValidationError(
-            "The image claims so many pixels that opening it would exhaust the server's memory "
-            "(a decompression bomb); it is refused.",
+            _(
+                "The image claims so many pixels that opening it would exhaust the server's memory "
+                "(a decompression bomb); it is refused."
+            ),
             code="image_bomb",
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
-            f"The file is not an image, whatever its name says: its content is not {_accepted()}.",
+            _("The file is not an image, whatever its name says: its content is not %(accepted)s.")
+            % {"accepted": _accepted()},
             code="not_an_image",
         ) from None
     finally:
@@ -180,4 +186,4 @@ def _flat_rgb(image):
 
 def _accepted():
     names = [FORMAT_NAMES.get(kind, kind) for kind in settings.ARCHIVE_IMAGE_FORMATS]
-    return ", ".join(names[:-1]) + f" or {names[-1]}"
+    return _("%(some)s or %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from archive.admin import batch, staging
 from archive.admin.forms import ImportForm
@@ -30,11 +32,11 @@ from archive.importing.parser import ParsedArticle, ParseError, decode, parse_pa
 from archive.models import SourceFile
 
 CHANGE_LABELS = {
-    "title": "title",
-    "published_time": "time",
-    "photo_caption": "photo caption",
-    "photo_credit": "photo credit",
-    "photo_agency": "photo agency",
+    "title": gettext_lazy("title"),
+    "published_time": gettext_lazy("time"),
+    "photo_caption": gettext_lazy("photo caption"),
+    "photo_credit": gettext_lazy("photo credit"),
+    "photo_agency": gettext_lazy("photo agency"),
 }
 
 
@@ -59,7 +61,7 @@ def import_view(model_admin, request):
             staged.discard()
             form.add_error(None, error)
         else:
-            preview, _ = batch.run(pages, request.user)
+            preview = batch.run(pages, request.user)[0]
             description = ", ".join(part.name for part in parts)
             return _preview(model_admin, request, staged, description, pages, preview)
     limits = {
@@ -68,7 +70,7 @@ def import_view(model_admin, request):
         "total_bytes": settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES,
     }
     context = {"form": form, "limits": limits, "worker_running": workers.any_running()}
-    return _render(model_admin, request, "import.html", "Import pages", context)
+    return _render(model_admin, request, "import.html", _("Import pages"), context)
 
 
 def _first_pages(staged):
@@ -76,7 +78,7 @@ def _first_pages(staged):
     than a page is left to its job: tried in full, as a preview tries what it shows, it would hold the request for
     as long as the import itself."""
     first = islice(staged.pages(), settings.ARCHIVE_IMPORT_PREVIEW_PAGES)
-    shown = [(name, read()) for _, name, read in first]
+    shown = [(name, read()) for _position, name, read in first]
     return [(name, data) for name, data in shown if isinstance(data, bytes) or _small(data)]
 
 
@@ -89,14 +91,16 @@ def _confirm(model_admin, request):
     if held is None or not uploads.Staged(held[0]).folder.is_dir():
         messages.warning(
             request,
-            "There is no preview to confirm: it was confirmed already, or replaced by a newer preview. "
-            "Nothing was imported.",
+            _(
+                "There is no preview to confirm: it was confirmed already, or replaced by a newer preview. "
+                "Nothing was imported."
+            ),
         )
         return redirect("admin:archive_article_import")
     token, description, fingerprint = held
     staged = uploads.Staged(token)
     pages = _first_pages(staged)
-    outcome, _ = batch.run(pages, request.user)
+    outcome = batch.run(pages, request.user)[0]
     if outcome.fingerprint != fingerprint:
         return _preview(model_admin, request, staged, description, pages, outcome, stale=True)
     staging.release(request.session)
@@ -120,7 +124,7 @@ def _preview(model_admin, request, staged, description, pages, preview, stale=Fa
         "stale": stale,
         "worker_running": workers.any_running(),
     }
-    return _render(model_admin, request, "import_preview.html", "Preview of the import", context)
+    return _render(model_admin, request, "import_preview.html", _("Preview of the import"), context)
 
 
 def _render(model_admin, request, template, title, context):
@@ -168,7 +172,7 @@ class FileReport:
     def export_counts(self):
         """What an export's records do, counted: an export is not shown article by article."""
         counts = self.result.counts
-        return ", ".join(f"{counts[status]} {status}" for status in (CREATED, UPDATED, UNCHANGED) if counts[status])
+        return ", ".join(counted(status, counts[status]) for status in (CREATED, UPDATED, UNCHANGED) if counts[status])
 
 
 def _reports(pages, outcome):
@@ -197,8 +201,8 @@ def _report(name, data, result, outcome):
                 role="lead" if index == 0 else "similar",
                 parsed=parsed,
                 outcome=article,
-                persons=outcome.persons.get(article.article_id, []) if article else [],
-                topics=outcome.topics.get(article.article_id, []) if article else [],
+                persons=_shown(outcome.persons, article),
+                topics=_shown(outcome.topics, article),
             )
         )
     return report
@@ -212,22 +216,36 @@ def _sha256(data):
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
+def _shown(subjects, article):
+    return [subject.display_name for subject in subjects.get(article.article_id, [])] if article else []
+
+
+def counted(status, count):
+    """A number of articles with what happened to them: "3 created"."""
+    words = {
+        CREATED: ngettext("%(count)s created", "%(count)s created", count),
+        UPDATED: ngettext("%(count)s updated", "%(count)s updated", count),
+        UNCHANGED: ngettext("%(count)s unchanged", "%(count)s unchanged", count),
+    }
+    return words[status] % {"count": count}
+
+
 def describe(outcome, done):
     """What happens to one article, in the editor's words: before the import, or after it."""
     if outcome is None:
         return ""
     if outcome.status == CREATED:
-        parts = ["created" if done else "new"]
+        parts = [_("created") if done else _("new")]
     elif outcome.status == UPDATED:
         parts = []
         if "body" in outcome.changes:
-            parts.append("text extended" if done else "text will be extended")
-        others = [CHANGE_LABELS.get(name, name) for name in outcome.changes if name != "body"]
+            parts.append(_("text extended") if done else _("text will be extended"))
+        others = ", ".join(str(CHANGE_LABELS.get(name, name)) for name in outcome.changes if name != "body")
         if others:
-            parts.append(("changed: " if done else "will change: ") + ", ".join(others))
+            parts.append((_("changed: %s") if done else _("will change: %s")) % others)
     else:
-        parts = ["unchanged" if done else "already present, unchanged"]
+        parts = [_("unchanged") if done else _("already present, unchanged")]
     # A new article is necessarily newly linked; saying so would only add noise.
     if outcome.new_link and outcome.status != CREATED:
-        parts.append("linked under the lead" if done else "new link under the lead")
+        parts.append(_("linked under the lead") if done else _("new link under the lead"))
     return "; ".join(parts)

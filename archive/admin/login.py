@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils.translation import ngettext
 
 
 class ThrottledLoginForm(AdminAuthenticationForm):
@@ -20,9 +21,16 @@ class ThrottledLoginForm(AdminAuthenticationForm):
         keys = _failure_keys(self.request, self._username())
         if any(cache.get(key, 0) >= settings.ARCHIVE_LOGIN_MAX_FAILURES for key in keys):
             # Checked before the password, so that a right guess is refused as well while the count stands.
+            minutes = settings.ARCHIVE_LOGIN_FAILURE_SECONDS // 60
             raise ValidationError(
-                "Too many failed logins from this address or for this account. Logging in is refused for "
-                f"{settings.ARCHIVE_LOGIN_FAILURE_SECONDS // 60} minutes from the first of them; try again later.",
+                ngettext(
+                    "Too many failed logins from this address or for this account. Logging in is refused for "
+                    "%(minutes)s minute from the first of them; try again later.",
+                    "Too many failed logins from this address or for this account. Logging in is refused for "
+                    "%(minutes)s minutes from the first of them; try again later.",
+                    minutes,
+                )
+                % {"minutes": minutes},
                 code="throttled",
             )
         try:

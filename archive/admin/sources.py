@@ -14,14 +14,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
 from django.utils.timezone import localtime
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from archive.admin.imports import describe
-from archive.importing.outcomes import ArticleOutcome
-from archive.models import SourceFile
+from archive.admin.imports import counted, describe
+from archive.importing.outcomes import CREATED, UNCHANGED, UPDATED, ArticleOutcome
+from archive.models import ArticleSource, SourceFile
 
-STATUS_ORDER = ["created", "updated", "unchanged"]
-NEVER_IMPORTED = "never imported: only stated by an export"
+STATUS_ORDER = [CREATED, UPDATED, UNCHANGED]
 
 
 @admin.register(SourceFile)
@@ -85,39 +85,36 @@ class SourceFileAdmin(admin.ModelAdmin):
         url = reverse("admin:archive_importjob_change", args=[obj.job_id])
         return format_html('<a href="{}">{}</a>', url, obj.job)
 
-    @admin.display(description="sha256")
+    @admin.display(description="SHA-256")
     def short_sha256(self, obj):
         return obj.sha256[:12]
 
-    @admin.display(description="imported", ordering="imported_at")
+    @admin.display(description=gettext_lazy("imported"), ordering="imported_at")
     def imported(self, obj):
         if obj.only_stated:
-            return NEVER_IMPORTED
+            return _("never imported: only stated by an export")
         return localtime(obj.imported_at).strftime("%Y-%m-%d %H:%M")
 
-    @admin.display(description="Articles")
+    @admin.display(description=gettext_lazy("Articles"))
     def outcome(self, obj):
-        counts = [f"{obj.summary[status]} {status}" for status in STATUS_ORDER if obj.summary.get(status)]
+        counts = [counted(status, obj.summary[status]) for status in STATUS_ORDER if obj.summary.get(status)]
         return ", ".join(counts) or "—"
 
-    @admin.display(description="What it created or changed")
+    @admin.display(description=gettext_lazy("What it created or changed"))
     def changes(self, obj):
         entries = obj.summary.get("articles", [])
         if not entries:
-            return "Nothing recorded beyond the counts."
+            return _("Nothing recorded beyond the counts.")
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
                 "",
                 '<li><a href="{}">{}</a> ({}): {}</li>',
-                (
-                    (entry["url"], entry["title"], entry["role"] or "from an export", _what_happened(entry))
-                    for entry in entries
-                ),
+                ((entry["url"], entry["title"], _role(entry["role"]), _what_happened(entry)) for entry in entries),
             ),
         )
 
-    @admin.display(description="Articles it holds")
+    @admin.display(description=gettext_lazy("Articles it holds"))
     def articles(self, obj):
         roles = obj.article_roles.select_related("article", "stated_by").order_by("role", "article__published_date")
         return format_html(
@@ -127,7 +124,7 @@ class SourceFileAdmin(admin.ModelAdmin):
                 '<li>{}: <a href="{}">{}</a>{}</li>',
                 (
                     (
-                        role.role,
+                        role.get_role_display(),
                         reverse("admin:archive_article_change", args=[role.article_id]),
                         role.article.title,
                         stated_by(role),
@@ -137,26 +134,36 @@ class SourceFileAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.display(description="Original file")
+    @admin.display(description=gettext_lazy("Original file"))
     def original_file(self, obj):
         if obj.only_stated:
-            return "None: never imported."
+            return _("None: never imported.")
         if "records" in obj.summary:
-            return "Not kept: an export's bytes are not kept, only the articles it brings."
+            return _("Not kept: an export's bytes are not kept, only the articles it brings.")
         if not obj.original:
-            return "Not kept: imported before the archive kept files' bytes; its text as read is below."
+            return _("Not kept: imported before the archive kept files' bytes; its text as read is below.")
         url = reverse("admin:archive_sourcefile_original", args=[obj.pk])
-        return format_html('<a href="{}" download>Download {}</a> ({} bytes)', url, obj.name, len(obj.original))
+        size = len(obj.original)
+        return format_html(
+            ngettext(
+                '<a href="{}" download>Download {}</a> ({} byte)',
+                '<a href="{}" download>Download {}</a> ({} bytes)',
+                size,
+            ),
+            url,
+            obj.name,
+            size,
+        )
 
-    @admin.display(description="Raw text")
+    @admin.display(description=gettext_lazy("Raw text"))
     def raw_text_as_uploaded(self, obj):
         if obj.only_stated:
-            return (
+            return _(
                 "Never imported: an export's records name a file with this SHA-256 and name, which nothing has "
                 "checked. It is imported when a file with these very bytes is."
             )
         if not obj.raw_text:
-            return "An export: its articles are kept in full, its bytes and its text are not."
+            return _("An export: its articles are kept in full, its bytes and its text are not.")
         return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
 
 
@@ -165,7 +172,14 @@ def stated_by(role):
     if role.stated_by_id is None:
         return ""
     url = reverse("admin:archive_sourcefile_change", args=[role.stated_by_id])
-    return format_html(' (stated by the export <a href="{}">{}</a>)', url, role.stated_by.name)
+    return format_html(_(' (stated by the export <a href="{}">{}</a>)'), url, role.stated_by.name)
+
+
+def _role(role):
+    """The role a file's history records for an article: none for an export's."""
+    if not role:
+        return _("from an export")
+    return dict(ArticleSource.Role.choices).get(role, role)
 
 
 def _what_happened(entry):

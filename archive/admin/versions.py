@@ -4,6 +4,8 @@ hidden from the public (a legal takedown), with a reason only editors see, and s
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from archive.models import ArticleVersion
 from archive.models.versions import TEXT_FIELDS
@@ -21,10 +23,10 @@ class HideForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("hidden"):
             if not cleaned.get("hidden_reason", "").strip():
-                raise ValidationError({"hidden_reason": "Say why it is hidden: editors will read it later."})
+                raise ValidationError({"hidden_reason": _("Say why it is hidden: editors will read it later.")})
             if self.instance.number == self.instance.article.version_count:
                 raise ValidationError(
-                    {"hidden": "The present text cannot be hidden: correct the article, then hide this version."}
+                    {"hidden": _("The present text cannot be hidden: correct the article, then hide this version.")}
                 )
         return cleaned
 
@@ -39,8 +41,8 @@ class ArticleVersionAdmin(admin.ModelAdmin):
     readonly_fields = [*RECORD_FIELDS, *TEXT_FIELDS]
     fieldsets = [
         (None, {"fields": RECORD_FIELDS}),
-        ("Text", {"fields": TEXT_FIELDS}),
-        ("Public", {"fields": ["hidden", "hidden_reason"]}),
+        (gettext_lazy("Text"), {"fields": TEXT_FIELDS}),
+        (gettext_lazy("Public"), {"fields": ["hidden", "hidden_reason"]}),
     ]
 
     def has_add_permission(self, request):

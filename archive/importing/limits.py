@@ -3,14 +3,20 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 
 def within_import_limit(upload, advice=""):
     """Refuse an upload (a zip or an export) larger than a whole import may be; `advice` says what to do instead."""
     if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
         raise ValidationError(
-            f"“{upload.name}” is {filesizeformat(upload.size)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}{advice}.",
+            _("“%(name)s” is %(size)s; an import may be at most %(limit)s%(advice)s.")
+            % {
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES),
+                "advice": advice,
+            },
             code="too_large",
         )
 
@@ -24,7 +30,8 @@ def within_page_limit(label, data):
 def within_count(count):
     if count > settings.ARCHIVE_IMPORT_MAX_FILES:
         raise ValidationError(
-            f"{count} pages is too many for one import; at most {settings.ARCHIVE_IMPORT_MAX_FILES} at a time.",
+            _("%(count)s pages is too many for one import; at most %(limit)s at a time.")
+            % {"count": count, "limit": settings.ARCHIVE_IMPORT_MAX_FILES},
             code="too_many",
         )
 
@@ -34,15 +41,19 @@ def within_batch_limits(count, total):
     within_count(count)
     if total > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
         raise ValidationError(
-            f"The pages come to {filesizeformat(total)}; an import may be at most "
-            f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)}.",
+            _("The pages come to %(size)s; an import may be at most %(limit)s.")
+            % {"size": filesizeformat(total), "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)},
             code="too_large",
         )
 
 
 def too_large(label, size):
     return ValidationError(
-        f"{label} is {filesizeformat(size)}; a page may be at most "
-        f"{filesizeformat(settings.ARCHIVE_IMPORT_MAX_FILE_BYTES)}.",
+        _("%(label)s is %(size)s; a page may be at most %(limit)s.")
+        % {
+            "label": label,
+            "size": filesizeformat(size),
+            "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_FILE_BYTES),
+        },
         code="too_large",
     )

@@ -23,20 +23,26 @@ def zip_members(upload):
     try:
         archive = zipfile.ZipFile(upload)
     except zipfile.BadZipFile:
-        raise ValidationError(f"“{upload.name}” is not a readable zip file.", code="bad_zip") from None
+        raise ValidationError(
+            _("“%(zip)s” is not a readable zip file.") % {"zip": upload.name}, code="bad_zip"
+        ) from None
     with archive:
         members = archive.infolist()
         for member in members:
             if _outside_folder(member.filename):
                 raise ValidationError(
-                    f"“{upload.name}” holds “{member.filename}”, a path outside its folder; the zip is refused.",
+                    _("“%(zip)s” holds “%(member)s”, a path outside its folder; the zip is refused.")
+                    % {"zip": upload.name, "member": member.filename},
                     code="unsafe_path",
                 )
         pages = [member for member in members if not member.is_dir() and not _clutter(member.filename)]
         within_count(len(pages))
         declared = sum(member.file_size for member in pages)
         if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
-            raise _zip_bomb(upload.name, f"unpacks to {filesizeformat(declared)}")
+            raise _zip_bomb(
+                _("“%(zip)s” unpacks to %(size)s: it looks like a zip bomb and is refused.")
+                % {"zip": upload.name, "size": filesizeformat(declared)}
+            )
         for member in pages:
             _check_member(upload.name, member)
         return [(_kept_name(f"{upload.name}/{m.filename}"), m.filename, m.file_size) for m in pages]
@@ -59,24 +65,32 @@ def _kept_name(name):
     """A zip member's name as the history keeps it, whole: cut short, it could end otherwise, in .jsonl for a page."""
     if len(name) > NAME_MAX:
         raise ValidationError(
-            f"“{name[:60]}…” has a name of {len(name)} characters; the history keeps at most {NAME_MAX}. "
-            "Rename it and upload it again.",
+            _(
+                "“%(start)s…” has a name of %(length)s characters; the history keeps at most %(limit)s. "
+                "Rename it and upload it again."
+            )
+            % {"start": name[:60], "length": len(name), "limit": NAME_MAX},
             code="name_too_long",
         )
     return name
 
 
 def _check_member(zip_name, member):
-    label = f"“{member.filename}” in “{zip_name}”"
+    names = {"member": member.filename, "zip": zip_name}
     if not member.filename.lower().endswith(".txt"):
-        raise ValidationError(f"{label} is not a .txt page; the zip is refused.", code="type")
+        raise ValidationError(
+            _("“%(member)s” in “%(zip)s” is not a .txt page; the zip is refused.") % names, code="type"
+        )
     if member.flag_bits & 0x1:
-        raise ValidationError(f"{label} is encrypted; the zip is refused.", code="encrypted")
+        raise ValidationError(
+            _("“%(member)s” in “%(zip)s” is encrypted; the zip is refused.") % names, code="encrypted"
+        )
     if member.file_size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise too_large(label, member.file_size)
+        raise too_large(_("“%(member)s” in “%(zip)s”") % names, member.file_size)
     if member.file_size > settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO * max(member.compress_size, 1):
         raise _zip_bomb(
-            zip_name, f"compresses “{member.filename}” more than {settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}-fold"
+            _("“%(zip)s” compresses “%(member)s” more than %(ratio)s-fold: it looks like a zip bomb and is refused.")
+            % {**names, "ratio": settings.ARCHIVE_IMPORT_MAX_ZIP_RATIO}
         )
 
 
@@ -91,5 +105,5 @@ def _clutter(filename):
     return path.parts[0] == "__MACOSX" or path.name.startswith(".")
 
 
-def _zip_bomb(zip_name, how):
-    return ValidationError(f"“{zip_name}” {how}: it looks like a zip bomb and is refused.", code="zip_bomb")
+def _zip_bomb(message):
+    return ValidationError(message, code="zip_bomb")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from archive.importing.limits import too_large
 from archive.importing.unzip import read_member, zip_members
@@ -49,9 +50,11 @@ def part_of(upload):
     if name.endswith(".zip"):
         return Part(upload.name, upload, members=zip_members(upload))
     if not name.endswith(".txt"):
-        raise ValidationError(f"“{upload.name}” is neither a .txt page nor a .zip of pages.", code="type")
+        raise ValidationError(
+            _("“%(name)s” is neither a .txt page nor a .zip of pages.") % {"name": upload.name}, code="type"
+        )
     if upload.size > settings.ARCHIVE_IMPORT_MAX_FILE_BYTES:
-        raise too_large(f"“{upload.name}”", upload.size)
+        raise too_large(_("“%(name)s”") % {"name": upload.name}, upload.size)
     # Django has cut an uploaded file's name to 255 characters already, keeping its extension.
     return Part(upload.name, upload)
 

@@ -10,12 +10,16 @@ import json
 from dataclasses import dataclass
 
 from archive.models import PERSONS, TOPICS, article_url, published_moment, subject_url
+from archive.models.subjects import Named
 
 
 @dataclass(frozen=True)
-class SubjectCard:
+class SubjectCard(Named):
+    """A person or topic under every name it is shown under, so that a page in any language reads only the card."""
+
     slug: str
     name: str
+    name_ru: str
     view: str
 
     def get_absolute_url(self):

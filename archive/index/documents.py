@@ -21,7 +21,7 @@ class ArticleRow:
     body: str
     summary: str
     updated_at: object
-    # Public persons and topics in their order, as (slug, name).
+    # Public persons and topics in their order, as (slug, name, name_ru).
     persons: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     # Every spelling of the persons it is about, so that any of them finds it.
@@ -58,12 +58,12 @@ def rows(articles):
     spellings = _spellings(ids)
     mentions = Mention.objects.filter(article_id__in=ids, decision__in=PUBLIC_DECISIONS).order_by("position", "pk")
     for article_id, person_id in mentions.values_list("article_id", "person_id"):
-        slug, names = spellings[person_id]
-        found[article_id].persons.append((slug, names[0]))
+        slug, name_ru, names = spellings[person_id]
+        found[article_id].persons.append((slug, names[0], name_ru))
         found[article_id].names.extend(names)
     tags = ArticleTopic.objects.filter(article_id__in=ids, decision__in=PUBLIC_DECISIONS).order_by("position", "pk")
-    for article_id, slug, name in tags.values_list("article_id", "topic__slug", "topic__name"):
-        found[article_id].topics.append((slug, name))
+    for article_id, *topic in tags.values_list("article_id", "topic__slug", "topic__name", "topic__name_ru"):
+        found[article_id].topics.append(tuple(topic))
     links = RelatedLink.objects.filter(Q(lead_id__in=ids) | Q(related_id__in=ids)).order_by("lead_id", "position")
     for lead_id, related_id in links.values_list("lead_id", "related_id"):
         if lead_id in found:
@@ -76,7 +76,8 @@ def rows(articles):
 def _spellings(ids):
     persons = Person.objects.filter(mentions__article_id__in=ids, mentions__decision__in=PUBLIC_DECISIONS).distinct()
     return {
-        pk: (slug, [name, *aliases]) for pk, slug, name, aliases in persons.values_list("pk", "slug", "name", "aliases")
+        pk: (slug, name_ru, [name, *aliases])
+        for pk, slug, name, name_ru, aliases in persons.values_list("pk", "slug", "name", "name_ru", "aliases")
     }
 
 

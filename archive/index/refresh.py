@@ -45,7 +45,7 @@ class _Pool:
         self.rarity = likeness.rarity_of(self.frequency, self.total)
 
     def entry(self, row):
-        persons, topics = [slug for slug, _ in row.persons], [slug for slug, _ in row.topics]
+        persons, topics = [slug for slug, *_ in row.persons], [slug for slug, *_ in row.topics]
         term_counts = likeness.counts(row.title, row.body, persons, topics)
         row.vector = {t: round(w, 4) for t, w in likeness.vector(term_counts, self.frequency, self.total).items()}
         day = row.published_date.toordinal()

@@ -8,7 +8,7 @@ import tantivy
 from archive.index import cards
 
 # Raised whenever the fields below change: a build made with other fields is then made again on first use.
-VERSION = 4
+VERSION = 5
 TEXT = "archive_text"
 # Title, caption and names, body: how much a hit in each weighs when ranking.
 TEXT_FIELDS = {"title": 10.0, "names": 5.0, "body": 1.0}
@@ -90,8 +90,8 @@ def document(row):
             "title": row.title,
             "names": " ".join([row.photo_caption, *row.names]),
             "body": row.body,
-            "persons": [slug for slug, _ in row.persons],
-            "topics": [slug for slug, _ in row.topics],
+            "persons": [slug for slug, *_ in row.persons],
+            "topics": [slug for slug, *_ in row.topics],
             "language": row.language,
             "oldest": oldest,
             "newest": newest,

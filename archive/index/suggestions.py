@@ -77,10 +77,10 @@ def of_archive(rows):
 
 
 def _read(row, vocabulary, frequency):
-    term_counts = likeness.counts(row.title, row.body, [s for s, _ in row.persons], [s for s, _ in row.topics])
+    term_counts = likeness.counts(row.title, row.body, [s for s, *_ in row.persons], [s for s, *_ in row.topics])
     numbers = array("I", map(vocabulary.__getitem__, term_counts))
     frequency.update(numbers)
-    subjects = likeness.subject_terms([s for s, _ in row.persons], [s for s, _ in row.topics])
+    subjects = likeness.subject_terms([s for s, *_ in row.persons], [s for s, *_ in row.topics])
     return _Article(
         pk=row.pk,
         language=row.language,

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from archive.models.subjects import subject_prefetches
 from archive.text import rendering
@@ -51,22 +52,22 @@ class TextState:
 class Article(TextState, models.Model):
     """One commentary, identified by its normalised title and its publication date."""
 
-    title = models.CharField(max_length=500)
+    title = models.CharField(_("title"), max_length=500)
     title_key = models.CharField(max_length=500, editable=False)
-    slug = models.SlugField(max_length=120, allow_unicode=False)
-    published_date = models.DateField(db_index=True)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
+    published_date = models.DateField(_("date"), db_index=True)
     published_time = models.TimeField(
-        null=True, blank=True, help_text="Minsk local time; empty when the dateline had none."
+        _("time"), null=True, blank=True, help_text=_("Minsk local time; empty when the dateline had none.")
     )
-    language = models.CharField(max_length=8, default="en")
-    body = models.TextField(help_text="Markdown.")
+    language = models.CharField(_("language"), max_length=8, default="en")
+    body = models.TextField(_("text"), help_text=_("Markdown."))
     body_html = models.TextField(editable=False)
     summary = models.TextField(editable=False, help_text="The first paragraph as plain text.")
-    photo_caption = models.CharField(max_length=500, blank=True)
-    photo_credit = models.CharField(max_length=300, blank=True)
-    photo_agency = models.CharField(max_length=200, blank=True)
+    photo_caption = models.CharField(_("photo caption"), max_length=500, blank=True)
+    photo_credit = models.CharField(_("photographer"), max_length=300, blank=True)
+    photo_agency = models.CharField(_("photo agency"), max_length=200, blank=True)
     image = models.ImageField(
-        upload_to="articles/%Y/", blank=True, width_field="image_width", height_field="image_height"
+        _("lead image"), upload_to="articles/%Y/", blank=True, width_field="image_width", height_field="image_height"
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -91,6 +92,8 @@ class Article(TextState, models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         constraints = [
             models.UniqueConstraint(fields=["title_key", "published_date"], name="article_identity"),
             models.UniqueConstraint(fields=["published_date", "slug"], name="article_permalink"),
@@ -119,11 +122,15 @@ class Article(TextState, models.Model):
 class RelatedLink(models.Model):
     """A lead commentary lists another article under "Similar articles", at a place in its list."""
 
-    lead = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
-    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="listed_links")
-    position = models.PositiveIntegerField()
+    lead = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links", verbose_name=_("lead"))
+    related = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="listed_links", verbose_name=_("similar article")
+    )
+    position = models.PositiveIntegerField(_("position"))
 
     class Meta:
+        verbose_name = _("similar article")
+        verbose_name_plural = _("similar articles")
         ordering = ["lead", "position"]
         constraints = [
             models.UniqueConstraint(fields=["lead", "related"], name="relatedlink_once"),

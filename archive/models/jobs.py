@@ -16,22 +16,28 @@ class ImportJob(models.Model):
         CANCELLED = "cancelled", _("cancelled")
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="import_jobs"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="import_jobs",
+        verbose_name=_("queued by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     # The folder of the staged upload, under ARCHIVE_IMPORT_UPLOAD_DIR.
     folder = models.CharField(max_length=64)
-    description = models.CharField(max_length=500, help_text=_("What was uploaded."))
-    files_total = models.PositiveIntegerField()
-    files_done = models.PositiveIntegerField(default=0)
-    files_skipped = models.PositiveIntegerField(default=0, help_text=_("Files the archive had imported already."))
-    files_rejected = models.PositiveIntegerField(default=0)
-    created = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
+    description = models.CharField(_("files uploaded"), max_length=500, help_text=_("What was uploaded."))
+    files_total = models.PositiveIntegerField(_("files"))
+    files_done = models.PositiveIntegerField(_("files imported"), default=0)
+    files_skipped = models.PositiveIntegerField(
+        _("files skipped"), default=0, help_text=_("Files the archive had imported already.")
+    )
+    files_rejected = models.PositiveIntegerField(_("files rejected"), default=0)
+    created = models.PositiveIntegerField(_("articles created"), default=0)
+    updated = models.PositiveIntegerField(_("articles updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("articles unchanged"), default=0)
     cancel_requested = models.BooleanField(default=False)
     # Where a cancelled job stopped: the first file it did not import.
     stopped_before = models.CharField(max_length=500, blank=True)

@@ -7,6 +7,10 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+# The languages a person's or topic's name is kept in beside English (`name`), each in a field of its own.
+NAME_FIELDS = {"ru": "name_ru"}
 
 
 def subject_url(name, slug):
@@ -29,11 +33,22 @@ class SubjectQuerySet(models.QuerySet):
             cutoff = found[limit - 1][1]
             found = [(slug, n) for slug, n in found if n >= cutoff]
         numbers = dict(found)
-        subjects = list(self.filter(slug__in=numbers).only("slug", "name", "description"))
+        subjects = list(self.filter(slug__in=numbers).only("slug", "name", *NAME_FIELDS.values(), "description"))
         for subject in subjects:
             subject.count = numbers[subject.slug]
         subjects.sort(key=lambda subject: (-subject.count, subject.name))
         return subjects[:limit]
+
+
+class Named:
+    """Whatever shows a person's or topic's name, a row or an index card: the name it is shown under."""
+
+    @property
+    def display_name(self):
+        """The name in the interface's language where one is kept, else the English name."""
+        # "ru" and any regional variant of it, "ru-by".
+        field = NAME_FIELDS.get((translation.get_language() or "").split("-")[0])
+        return (field and getattr(self, field)) or self.name
 
 
 @dataclass(frozen=True)
@@ -63,11 +78,14 @@ TOPICS = Kind("topic", "topics", "topics", "Topics", "archive:topic_detail", "ar
 KINDS = (PERSONS, TOPICS)
 
 
-class Subject(models.Model):
+class Subject(Named, models.Model):
     """What persons and topics share: a slug for their address, a name, and the order pages list them in."""
 
-    slug = models.SlugField(max_length=120, unique=True)
-    name = models.CharField(max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200, help_text=_("In English; it also orders the lists."))
+    name_ru = models.CharField(
+        _("name in Russian"), max_length=200, blank=True, help_text=_("Shown on the Russian pages; empty: the name.")
+    )
 
     objects = SubjectQuerySet.as_manager()
     kind = None
@@ -84,24 +102,36 @@ class Subject(models.Model):
 
 
 class Person(Subject):
-    description = models.CharField(max_length=300, blank=True, help_text="One line: who this is.")
-    aliases = models.JSONField(default=list, blank=True, help_text="Every spelling readers meet, one per item.")
+    description = models.CharField(_("description"), max_length=300, blank=True, help_text=_("One line: who this is."))
+    aliases = models.JSONField(
+        _("spellings"), default=list, blank=True, help_text=_("Every spelling readers meet, one per item.")
+    )
 
     kind = PERSONS
 
+    class Meta(Subject.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+
 
 class Topic(Subject):
-    description = models.TextField(blank=True)
-    terms = models.JSONField(default=list, blank=True, help_text="English and Russian words that signal the topic.")
+    description = models.TextField(_("description"), blank=True)
+    terms = models.JSONField(
+        _("terms"), default=list, blank=True, help_text=_("English and Russian words that signal the topic.")
+    )
 
     kind = TOPICS
 
+    class Meta(Subject.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
 
 class Decision(models.TextChoices):
-    FOUND = "found", "found automatically"
-    CONFIRMED = "confirmed", "confirmed by an editor"
-    ADDED = "added", "added by an editor"
-    REJECTED = "rejected", "rejected by an editor"
+    FOUND = "found", _("found automatically")
+    CONFIRMED = "confirmed", _("confirmed by an editor")
+    ADDED = "added", _("added by an editor")
+    REJECTED = "rejected", _("rejected by an editor")
 
 
 PUBLIC_DECISIONS = [Decision.FOUND, Decision.CONFIRMED, Decision.ADDED]
@@ -116,36 +146,42 @@ class DecisionQuerySet(models.QuerySet):
 class Mention(models.Model):
     """A person an article is about, how that was established, and in which order they appear."""
 
-    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="mentions")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
-    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.FOUND)
-    pictured = models.BooleanField(default=False, help_text="Shown in the article's photo.")
-    position = models.PositiveIntegerField(default=0)
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="mentions", verbose_name=_("article"))
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("person"))
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, default=Decision.FOUND)
+    pictured = models.BooleanField(_("pictured"), default=False, help_text=_("Shown in the article's photo."))
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     objects = DecisionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
         ordering = ["article", "position", "person__name"]
         constraints = [models.UniqueConstraint(fields=["article", "person"], name="mention_once")]
 
     def __str__(self):
-        return f"{self.person} in {self.article}"
+        return _("%(person)s in %(article)s") % {"person": self.person, "article": self.article}
 
 
 class ArticleTopic(models.Model):
-    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="article_topics")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_topics")
-    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.FOUND)
-    position = models.PositiveIntegerField(default=0)
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="article_topics", verbose_name=_("article")
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_topics", verbose_name=_("topic"))
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, default=Decision.FOUND)
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     objects = DecisionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("article's topic")
+        verbose_name_plural = _("articles' topics")
         ordering = ["article", "position", "topic__name"]
         constraints = [models.UniqueConstraint(fields=["article", "topic"], name="articletopic_once")]
 
     def __str__(self):
-        return f"{self.topic} in {self.article}"
+        return _("%(topic)s in %(article)s") % {"topic": self.topic, "article": self.article}
 
 
 def subject_prefetches():
@@ -162,12 +198,16 @@ def subject_prefetches():
 class UnknownName(models.Model):
     """A name-like phrase the tagger met but could not match, kept so that editors can add it."""
 
-    text = models.CharField(max_length=200, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    example = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    dismissed = models.BooleanField(default=False)
+    text = models.CharField(_("text"), max_length=200, unique=True)
+    count = models.PositiveIntegerField(_("times met"), default=0)
+    example = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("example")
+    )
+    dismissed = models.BooleanField(_("dismissed"), default=False)
 
     class Meta:
+        verbose_name = _("unknown name")
+        verbose_name_plural = _("unknown names")
         ordering = ["-count", "text"]
 
     def __str__(self):

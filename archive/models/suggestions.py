@@ -20,9 +20,14 @@ class HiddenSuggestion(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        verbose_name=_("hidden by"),
     )
-    hidden_at = models.DateTimeField(auto_now_add=True)
+    hidden_at = models.DateTimeField(_("hidden at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("hidden suggestion")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from archive.models.articles import Article, TextState
 from archive.models.sources import SourceFile
@@ -38,42 +39,65 @@ class VersionQuerySet(models.QuerySet):
 
 class ArticleVersion(TextState, models.Model):
     class Cause(models.TextChoices):
-        IMPORT = "import", "an imported page"
-        EXPORT = "export", "an imported export"
-        EDIT = "edit", "an editor's change"
+        IMPORT = "import", _("an imported page")
+        EXPORT = "export", _("an imported export")
+        EDIT = "edit", _("an editor's change")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField(help_text="1 for the first text, counting up; part of the address.")
-    valid_from = models.DateTimeField(help_text="When this text became the article's: its Memento-Datetime.")
-    cause = models.CharField(max_length=8, choices=Cause.choices)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions", verbose_name=_("article"))
+    number = models.PositiveIntegerField(
+        _("number"), help_text=_("1 for the first text, counting up; part of the address.")
+    )
+    valid_from = models.DateTimeField(
+        _("text since"), help_text=_("When this text became the article's: its Memento-Datetime.")
+    )
+    cause = models.CharField(_("cause"), max_length=8, choices=Cause.choices)
     source = models.ForeignKey(
-        SourceFile, null=True, blank=True, on_delete=models.PROTECT, related_name="versions", help_text="The file."
+        SourceFile,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="versions",
+        verbose_name=_("source file"),
+        help_text=_("The file."),
     )
     editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="article_versions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="article_versions",
+        verbose_name=_("editor"),
     )
-    editor_name = models.CharField(max_length=150, blank=True, help_text="Kept when the account goes.")
-    title = models.CharField(max_length=500)
-    published_date = models.DateField()
-    published_time = models.TimeField(null=True, blank=True)
-    language = models.CharField(max_length=8)
-    body = models.TextField()
-    body_html = models.TextField()
-    summary = models.TextField()
-    photo_caption = models.CharField(max_length=500, blank=True)
-    photo_credit = models.CharField(max_length=300, blank=True)
-    photo_agency = models.CharField(max_length=200, blank=True)
-    hidden = models.BooleanField(default=False, help_text="Its address answers 410 Gone; the TimeMap leaves it out.")
-    hidden_reason = models.TextField(blank=True, help_text="Why it is hidden; only editors see it.")
+    editor_name = models.CharField(
+        _("editor's name"), max_length=150, blank=True, help_text=_("Kept when the account goes.")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    published_date = models.DateField(_("date"))
+    published_time = models.TimeField(_("time"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    body = models.TextField(_("text"))
+    body_html = models.TextField(_("text as readers see it"))
+    summary = models.TextField(_("first paragraph"))
+    photo_caption = models.CharField(_("photo caption"), max_length=500, blank=True)
+    photo_credit = models.CharField(_("photographer"), max_length=300, blank=True)
+    photo_agency = models.CharField(_("photo agency"), max_length=200, blank=True)
+    hidden = models.BooleanField(
+        _("hidden"), default=False, help_text=_("Its address answers 410 Gone; the TimeMap leaves it out.")
+    )
+    hidden_reason = models.TextField(
+        _("reason for hiding"), blank=True, help_text=_("Why it is hidden; only editors see it.")
+    )
 
     objects = VersionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("article version")
+        verbose_name_plural = _("article versions")
         ordering = ["article", "number"]
         constraints = [models.UniqueConstraint(fields=["article", "number"], name="articleversion_once")]
 
     def __str__(self):
-        return f"{self.article_id} version {self.number}"
+        return _("%(article)s version %(number)s") % {"article": self.article_id, "number": self.number}
 
     def save(self, *args, **kwargs):
         # History is evidence: once written, only whether the public sees it may change.

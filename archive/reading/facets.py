@@ -6,6 +6,7 @@ from archive.index import lookup
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.lists.limits import FACET_LIMIT
 from archive.models import KINDS
+from archive.models.subjects import NAME_FIELDS
 
 KIND_NAMED = {kind.name: kind for kind in KINDS}
 
@@ -22,8 +23,8 @@ def names(params):
     found = {}
     for kind in KINDS:
         if slugs := params.get(kind.name):
-            for slug, name in kind.model.objects.filter(slug__in=slugs).values_list("slug", "name"):
-                found[kind.name, slug] = name
+            for subject in kind.model.objects.filter(slug__in=slugs).only("slug", "name", *NAME_FIELDS.values()):
+                found[kind.name, subject.slug] = subject.display_name
     return found
 
 

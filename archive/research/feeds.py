@@ -96,10 +96,10 @@ class SubjectFeed(ArticlesFeed):
         return get_object_or_404(self.kind.model, slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} — {gettext(settings.ARCHIVE_SITE_NAME)}"
+        return f"{obj.display_name} — {gettext(settings.ARCHIVE_SITE_NAME)}"
 
     def subtitle(self, obj):
-        return self.about % {"name": obj.name}
+        return self.about % {"name": obj.display_name}
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -41,7 +41,8 @@ class LanguageFromAddress:
         with translation.override(language):
             response = self.get_response(request)
         if editors:
-            patch_vary_headers(response, ["Accept-Language"])
+            # Its language comes from the browser's header or Django's language cookie: a cache must tell both apart.
+            patch_vary_headers(response, ["Accept-Language", "Cookie"])
         response.headers.setdefault("Content-Language", language)
         return response
 

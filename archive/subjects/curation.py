@@ -5,6 +5,7 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 from archive.index import recording
@@ -65,7 +66,9 @@ def person_from_name(unknown):
     """
     if known := gazetteer.current().lookup(unknown.text):
         names = ", ".join(sorted(Person.objects.filter(pk__in=known).values_list("name", flat=True)))
-        raise AlreadyKnown(f"“{unknown.text}” is already a spelling of {names}")
+        raise AlreadyKnown(
+            _("“%(name)s” is already a spelling of %(persons)s") % {"name": unknown.text, "persons": names}
+        )
     base = slugify(unidecode(unknown.text)) or "person"
     slug = free_slug(base, lambda candidate: Person.objects.filter(slug=candidate).exists())
     person = Person.objects.create(slug=slug, name=unknown.text)

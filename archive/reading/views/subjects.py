@@ -34,7 +34,7 @@ def topic_detail(request, slug):
 
 def _index(request, kind):
     found = lookup.counts(Filters(), {kind.field: EVERY})[kind.field]
-    subjects = sorted(kind.model.objects.counted(found), key=lambda subject: subject.name)
+    subjects = sorted(kind.model.objects.counted(found), key=lambda subject: subject.display_name)
     return render(request, "archive/subject_list.html", {"subjects": subjects, "kind": kind, "section": kind.plural})
 
 
