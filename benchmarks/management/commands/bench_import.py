@@ -45,7 +45,7 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             # What autovacuum does to tables grown this much, done at once: a server run without it (as some
             # development machines are) keeps its planner's guesses for empty tables, which read every row of a
-            # table for the pages' look-ups of a hundred (OAI-PMH's ListRecords took 311 ms instead of 47 ms).
+            # table for the pages' look-ups of a hundred (OAI-PMH's ListRecords took 311 ms instead of 48–63 ms).
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
