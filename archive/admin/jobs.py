@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from archive.admin.permissions import may_import
+from archive.admin.permissions import Recorded, may_import
 from archive.importing import jobs, workers
 from archive.models import ImportJob
 
@@ -20,7 +20,7 @@ REJECTIONS_SHOWN = 200
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(Recorded, admin.ModelAdmin):
     list_display = ["__str__", "description", "created_by", "created_at", "status", "outcome"]
     list_select_related = ["created_by"]
     list_filter = ["status", "created_by"]
@@ -31,15 +31,6 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return may_import(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         view = self.admin_site.admin_view

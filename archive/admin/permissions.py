@@ -5,3 +5,17 @@ IMPORT = ("archive.add_article", "archive.change_article", "archive.add_sourcefi
 
 def may_import(user):
     return user.has_perms(IMPORT)
+
+
+class Recorded:
+    """An admin of what the archive records itself (the import history, the jobs): read, never added, changed or
+    deleted by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

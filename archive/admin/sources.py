@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from archive.admin.imports import counted, describe
+from archive.admin.permissions import Recorded
 from archive.importing.outcomes import CREATED, UNCHANGED, UPDATED, ArticleOutcome
 from archive.models import ArticleSource, SourceFile
 
@@ -25,7 +26,7 @@ STATUS_ORDER = [CREATED, UPDATED, UNCHANGED]
 
 
 @admin.register(SourceFile)
-class SourceFileAdmin(admin.ModelAdmin):
+class SourceFileAdmin(Recorded, admin.ModelAdmin):
     list_display = ["name", "imported", "imported_by", "import_job", "outcome", "short_sha256"]
     list_select_related = ["imported_by", "job"]
     list_filter = ["imported_by", "job"]
@@ -68,15 +69,6 @@ class SourceFileAdmin(admin.ModelAdmin):
         )
         response["Cache-Control"] = "private, no-store"
         return response
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("import job"), ordering="job")
     def import_job(self, obj):
