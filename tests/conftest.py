@@ -49,6 +49,17 @@ def uncached_pages(settings):
 
 
 @pytest.fixture
+def cached_pages(settings):
+    """The page cache on, and empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.ARCHIVE_PAGE_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def gazetteer(db):
     """The archive with the persons and topics of fixtures/persons.json and fixtures/topics.json."""
     call_command("load_gazetteer", verbosity=0)

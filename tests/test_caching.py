@@ -1,7 +1,6 @@
 """Whole pages come from the cache until a change to the archive commits."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from archive.index import recording
@@ -12,14 +11,6 @@ from tests.support.locations import PAGES
 pytestmark = pytest.mark.django_db
 
 LEAD_TITLE = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
-
-
-@pytest.fixture
-def cached_pages(settings):
-    settings.ARCHIVE_PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_an_unchanged_archive_serves_the_page_it_made_before(seeded, cached_pages, client):

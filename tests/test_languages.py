@@ -4,7 +4,6 @@ every language, and what software reads stays at one address."""
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 
 from archive.serving.languages import in_language, language_of
 from tests.support.browsing_archive import PAGE_URLS
@@ -96,14 +95,6 @@ def test_a_russian_feed_has_a_russian_title_and_the_same_entries(client, browsin
     assert russian.feed.title == "Архив белорусской политической аналитики"
     assert russian.feed.link == f"{BASE}/ru/articles/"
     assert [(e.id, e.link, e.title) for e in russian.entries] == [(e.id, e.link, e.title) for e in english.entries]
-
-
-@pytest.fixture
-def cached_pages(settings):
-    settings.ARCHIVE_PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_each_language_of_a_page_is_kept_and_validated_under_its_own_address(client, browsing_archive, cached_pages):
