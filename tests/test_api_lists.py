@@ -201,11 +201,11 @@ def test_a_list_item_gives_its_addresses_date_summary_and_public_persons_and_top
     }
 
 
-def test_a_list_page_costs_six_queries(client, small_archive, django_assert_num_queries):
-    """The generation, the page's articles, their persons, their topics, and the facets' persons and topics; the
-    list, its count and the facets' counts come from the index."""
+def test_a_list_page_costs_three_queries(client, small_archive, django_assert_num_queries):
+    """The generation, and the facets' persons and topics; the list, its count, its articles' cards and the
+    facets' counts come from the index."""
     store.catch_up()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(3):
         assert len(get(client, "/api/articles/?limit=100")["results"]) == 5
 
 

@@ -22,10 +22,11 @@ def test_an_unchanged_archive_serves_the_page_it_made_before(seeded, cached_page
 
 def test_a_committed_change_makes_every_page_fresh(seeded, cached_pages, client, django_capture_on_commit_callbacks):
     client.get("/")
-    Article.objects.filter(title=LEAD_TITLE).update(title="Renamed and announced")
+    lead = Article.objects.get(title=LEAD_TITLE)
+    Article.objects.filter(pk=lead.pk).update(title="Renamed and announced")
     assert "Renamed and announced" not in client.get("/").text
     with django_capture_on_commit_callbacks(execute=True):
-        recording.record()
+        recording.record([lead.pk])
     assert "Renamed and announced" in client.get("/").text
 
 

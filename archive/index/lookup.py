@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from archive.index import schema, store
+from archive.index import cards, schema, store
 from archive.index.filters import as_query
 
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
@@ -41,6 +41,8 @@ def current_searcher():
 class Page:
     ids: list
     total: int
+    # Where each id's document is in the searcher that found it: its card is read from there, with no search.
+    addresses: list = ()
 
 
 def page(filters, sort=NEWEST, offset=0, limit=20):
@@ -60,7 +62,7 @@ def page(filters, sort=NEWEST, offset=0, limit=20):
         order=tantivy.Order.Asc,
     )
     hits = [address for _, address in result.hits][:limit]
-    return Page(searcher.fast_field_values("id", hits), result.count)
+    return Page(searcher.fast_field_values("id", hits), result.count, hits)
 
 
 def _by_relevance(searcher, index_query, offset, limit):
@@ -69,8 +71,16 @@ def _by_relevance(searcher, index_query, offset, limit):
     ids = searcher.fast_field_values("id", addresses)
     moments = searcher.fast_field_values("moment", addresses)
     # Equal scores (the same words in the same places) go newest first, as the list does without a search.
-    ranked = sorted(zip(result.hits, moments, ids, strict=True), key=lambda hit: (-hit[0][0], -hit[1]))
-    return Page([pk for _, _, pk in ranked][offset : offset + limit], result.count)
+    ranked = sorted(zip(result.hits, moments, ids, strict=True), key=lambda hit: (-hit[0][0], -hit[1]))[
+        offset : offset + limit
+    ]
+    return Page([pk for _, _, pk in ranked], result.count, [hit[1] for hit, _, _ in ranked])
+
+
+def cards_at(addresses):
+    """The cards of the documents a page found, in its order, from the request's searcher."""
+    searcher = current_searcher()
+    return [cards.decode(searcher.doc(address)["card"][0]) for address in addresses]
 
 
 def count(filters):

@@ -1,7 +1,9 @@
 """A list of articles read from the index, as a sequence Django's Paginator pages through.
 
-The paginator asks for the count, then for one slice: the index answers both, and the database is asked only
-for the rows of that slice, with their persons and topics (three queries, however long the list).
+The paginator asks for the count, then for one slice: the index answers both in one search, and the slice's
+articles are the cards kept in their documents (no query). A list that needs more than a card shows (the feed's
+last changes) asks for model instances: the database is then asked for the slice's rows, with their persons and
+topics, in three queries however long the list.
 """
 
 from archive.index import lookup
@@ -9,9 +11,10 @@ from archive.models import Article
 
 
 class IndexedArticles:
-    def __init__(self, filters, sort=lookup.NEWEST):
+    def __init__(self, filters, sort=lookup.NEWEST, *, as_models=False):
         self.filters = filters
         self.sort = sort
+        self.as_models = as_models
         self._total = None
         self._window = None
 
@@ -45,7 +48,9 @@ class IndexedArticles:
         else:
             found = lookup.page(self.filters, self.sort, offset=start, limit=stop - start)
             self._total = found.total
-        return Article.objects.with_subjects().in_order(found.ids)
+        if self.as_models:
+            return Article.objects.with_subjects().in_order(found.ids)
+        return lookup.cards_at(found.addresses)
 
     def __iter__(self):
         return iter(self[:])

@@ -162,15 +162,16 @@ def published_moment(day, time):
     return datetime.datetime.combine(day, time, tzinfo=MINSK)
 
 
-def article_url(day, slug):
-    """The article's address in the interface's language."""
-    return _article_url(day, slug, translation.get_language())
+def article_url(day, slug, language=None):
+    """The article's address in a language of the interface: by default the one it is shown in."""
+    return _article_url(day, slug, language or translation.get_language())
 
 
 @functools.lru_cache(maxsize=4096)
 def _article_url(day, slug, language):
     # A page names an article's address several times (links, canonical, citations): reversed once a language.
-    return reverse(
-        "archive:article_detail",
-        kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug},
-    )
+    with translation.override(language):
+        return reverse(
+            "archive:article_detail",
+            kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": slug},
+        )

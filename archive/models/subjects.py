@@ -46,8 +46,11 @@ class Named:
     @property
     def display_name(self):
         """The name in the interface's language where one is kept, else the English name."""
+        return self.name_in(translation.get_language())
+
+    def name_in(self, language):
         # "ru" and any regional variant of it, "ru-by".
-        field = NAME_FIELDS.get((translation.get_language() or "").split("-")[0])
+        field = NAME_FIELDS.get((language or "").split("-")[0])
         return (field and getattr(self, field)) or self.name
 
 

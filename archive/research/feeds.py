@@ -56,7 +56,7 @@ class ArticlesFeed(Feed):
         return feed
 
     def items(self, obj):
-        return IndexedArticles(self.filters(obj))[:ENTRIES]
+        return IndexedArticles(self.filters(obj), as_models=True)[:ENTRIES]
 
     def item_link(self, item):
         with permanent_addresses():

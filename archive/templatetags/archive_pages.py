@@ -1,6 +1,7 @@
 """Template helpers for the public pages: datelines as <time>, language marks for text in another language than the
 interface's, and a page's links to itself in each language."""
 
+import functools
 import re
 
 from django import template
@@ -23,16 +24,23 @@ _LETTER = re.compile(r"[^\W\d_]")
 def dateline(article):
     """The publication day, and the Minsk time when the dateline had one; no time is ever invented."""
     published = article.published
-    text = format_date(article.published_date, DAY_FORMAT)
+    text = _day(article.published_date, translation.get_language())
     if article.published_time is not None:
         text = f"{text}, {article.published_time:%H:%M}"
     return format_html('<time datetime="{}">{}</time>', published.isoformat(), text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _day(day, language):
+    # Written in the active language, which is the key: a list's twenty datelines are mostly days seen before.
+    return format_date(day, DAY_FORMAT)
+
+
 @register.filter
-def lang_attr(language):
-    """` lang="ru"` for text in another language than the interface's, nothing otherwise."""
-    if not language or language == translation.get_language():
+def lang_attr(language, interface=None):
+    """` lang="ru"` for text in another language than the interface's (by default the active one), nothing
+    otherwise."""
+    if not language or language == (interface or translation.get_language()):
         return ""
     return format_html(' lang="{}"', language)
 

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from archive.lists.filterset import SORTS
 from archive.lists.query import ListQuery
+from archive.models import Article
 from archive.models.versions import article_route
 from archive.reading import facets, highlighting
 from archive.reading.chips import chips
@@ -44,11 +45,13 @@ def _results(query, articles):
     if "q" not in query.params:
         return [(article, None, None) for article in articles]
     pattern = highlighting.highlighter(query.params["q"])
+    # Cards have no body: the snippets' text is the one column read from the database.
+    bodies = dict(Article.objects.filter(pk__in=[article.pk for article in articles]).values_list("pk", "body_html"))
     return [
         (
             article,
             highlighting.highlight(article.title, pattern),
-            highlighting.snippet(html_to_text(article.body_html), pattern),
+            highlighting.snippet(html_to_text(bodies.get(article.pk, "")), pattern),
         )
         for article in articles
     ]

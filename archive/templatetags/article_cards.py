@@ -1,0 +1,18 @@
+from django import template
+from django.template import engines
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, item, level=2, full=False, coins=False, title=None, snippet=None):
+    """`{% article_card item level=3 %}`: an article (or its card) as a list shows it: the summary cut to 45 words
+    unless `full`, a COinS span with `coins`, a search's highlighted `title` and `snippet` in place of its own."""
+    card = engines["jinja2"].env.get_template("archive/card.html")
+    values = {"item": item, "level": level, "full": full, "coins": coins, "title": title, "snippet": snippet}
+    # The interface's language, asked for once: each of the card's links and names depends on it.
+    values["interface"] = translation.get_language()
+    # Every value the template writes is escaped by its environment (archive.templating).
+    return mark_safe(card.render(values, request=context["request"]))
