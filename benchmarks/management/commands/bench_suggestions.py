@@ -6,21 +6,29 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.index import documents, store, suggestions
 from archive.models import Article
-from benchmarks import stories
+from benchmarks import stories, story_archive
 
 
 class Command(BaseCommand):
     help = (
         "What the archive's own suggestions cost: the read index's whole rebuild and, within it, the suggestions "
         "(the articles read from the database once more, and worked out), timed in turn; with --generated N, the "
-        "suggestions of N articles made in memory with stories, a large vocabulary and many persons."
+        "suggestions of N articles made in memory with stories, a large vocabulary and many persons; with --fill N, "
+        "an empty database filled with N such articles first, so that the rebuild works out their suggestions."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=3, help="rebuilds and suggestion passes, in turn")
         parser.add_argument("--generated", type=int, default=0, help="time N generated articles instead")
+        parser.add_argument("--fill", type=int, default=0, help="first write N generated articles to the database")
 
-    def handle(self, *args, runs, generated, **options):
+    def handle(self, *args, runs, generated, fill, **options):
+        if fill:
+            if Article.objects.exists():
+                raise CommandError("the database already holds articles: point DATABASE_URL at an empty database")
+            started = time.perf_counter()
+            written = story_archive.fill(fill)
+            self.stdout.write(f"{written} generated articles written in {time.perf_counter() - started:.1f} s")
         if generated:
             self.generated(generated)
         else:
