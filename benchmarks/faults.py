@@ -15,7 +15,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
-from benchmarks import synthetic
 from benchmarks.deployment import Deployment
 from benchmarks.environment import production_over_http
 
@@ -161,13 +160,13 @@ class Host(Deployment):
         return {status: statuses.count(status) for status in sorted(set(statuses))}
 
 
-def write_batch(folder, corpus, batch):
-    """Batch `batch` of new pages past the corpus of `corpus` articles, in a folder; the articles it brings. Each
-    page also lists the lead of the page before it, so that consecutive batches share an article."""
+def write_batch(folder, generator, corpus, batch):
+    """Batch `batch` of new pages past the corpus of `corpus` articles that `generator` (a module of `corpora`)
+    made, in a folder; the articles it brings. Consecutive batches share articles: the later lists some of the
+    earlier's again."""
     folder = Path(folder)
     folder.mkdir(parents=True)
-    first = corpus // synthetic.ARTICLES_PER_PAGE + batch * PAGES_PER_BATCH
-    total = corpus + 100 * synthetic.ARTICLES_PER_PAGE * PAGES_PER_BATCH
-    for index in range(first, first + PAGES_PER_BATCH):
-        (folder / f"synthetic-{index:06d}.txt").write_text(synthetic.page(index, total))
-    return PAGES_PER_BATCH * synthetic.ARTICLES_PER_PAGE
+    made, added = generator.pages_after(corpus, batch * PAGES_PER_BATCH, PAGES_PER_BATCH)
+    for name, data in made:
+        (folder / name).write_bytes(data)
+    return added

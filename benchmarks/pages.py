@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from archive.models import Article, Person, RelatedLink, Topic
 
-# Words found in most articles of the synthetic corpus: the worst case for ranking and counting facets.
+# Words found in many articles of the synthetic corpora (of the saved pages, the words in nine English articles in
+# ten, about half the archive, and the names in a quarter to two thirds of it): the worst case for ranking and
+# counting facets.
 COMMON_WORDS = ["sanctions", "parliament reform", "Statkevich", "Лукашенко", "energy border", '"security dialogue"']
 RARE_QUERIES = 6
 
@@ -16,7 +18,7 @@ RARE_QUERIES = 6
 def targets():
     """Every public page type, for the in-process table, and what wrk loads: a lead article from the middle of
     the archive, a year of the most written-about person's articles, that person's page, a search for a common
-    word, and two sets of searches: the last word of titles spread over the archive (in the synthetic corpus, a
+    word, and two sets of searches: the last word of titles spread over the archive (in the synthetic corpora, a
     number found in one title), and words found in most articles."""
     links = RelatedLink.objects.order_by("pk")
     if not links.exists():

@@ -1,4 +1,5 @@
-"""Generate pages in the seed format whose text is plainly synthetic, for benchmarks only.
+"""Generate pages in the seed format whose text is plainly synthetic, for benchmarks only: the benchmarks' earlier
+corpus, which `--five-article-pages` chooses in place of the saved pages (see `corpora`).
 
 Page k leads with article 5k and lists the next four as similar, each in full, plus the previous page's lead
 shortened to its first paragraph, so that every page after the first also exercises recognition and merging.
@@ -75,5 +76,30 @@ def page(index, total):
 
 def pages(total):
     """Yield (file name, bytes) for a corpus of exactly `total` distinct articles."""
-    for index in range((total + ARTICLES_PER_PAGE - 1) // ARTICLES_PER_PAGE):
-        yield f"synthetic-{index:06d}.txt", page(index, total).encode()
+    for index in range(page_count(total)):
+        yield _name(index), page(index, total).encode()
+
+
+def page_count(total):
+    return (total + ARTICLES_PER_PAGE - 1) // ARTICLES_PER_PAGE
+
+
+def first_pages(count):
+    """Yield (file name, bytes) for the corpus's first `count` pages."""
+    return pages(count * ARTICLES_PER_PAGE)
+
+
+def articles_in(count):
+    return count * ARTICLES_PER_PAGE
+
+
+def pages_after(total, skip, count):
+    """The `count` pages that follow a corpus of `total` articles and `skip` pages after it, as (file name, bytes),
+    and how many articles they add; the first lists the lead of the page before it again."""
+    first = total // ARTICLES_PER_PAGE + skip
+    end = (first + count) * ARTICLES_PER_PAGE
+    return [(_name(index), page(index, end).encode()) for index in range(first, first + count)], articles_in(count)
+
+
+def _name(index):
+    return f"synthetic-{index:06d}.txt"

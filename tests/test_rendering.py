@@ -9,6 +9,7 @@ import pytest
 
 from archive.text import rendering
 from archive.text.rendering import escape_paragraph, html_to_text, markdown_to_html, paragraphs_to_markdown
+from benchmarks import commentary
 from benchmarks.synthetic import paragraphs
 
 AWKWARD_TEXT = [
@@ -76,6 +77,7 @@ def test_the_plain_prose_shortcut_renders_what_markdown_renders(source):
 
 def test_the_plain_prose_shortcut_matches_markdown_on_synthetic_and_seed_like_bodies(seed_page_path):
     bodies = [paragraphs_to_markdown(paragraphs(number)) for number in range(50)]
+    bodies += [paragraphs_to_markdown(commentary.article(number, commentary.LEAD).paragraphs) for number in range(50)]
     bodies.append(seed_page_path.read_text(encoding="utf-8").split("\n\n", 2)[2].split("Similar articles")[0].strip())
     for body in bodies:
         assert markdown_to_html(body) == reference_rendering(body)

@@ -10,7 +10,7 @@ from django.db import connections
 from django.db.models import Count
 
 from archive.models import PUBLIC_DECISIONS, Article, Mention
-from benchmarks import faults
+from benchmarks import corpora, faults
 from benchmarks.readers import Readers
 from benchmarks.services import Cluster, Redis
 
@@ -39,12 +39,16 @@ class Command(BaseCommand):
         "was lost. Needs root (to mount a tmpfs), nginx and PostgreSQL's and Redis's servers."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        corpora.add_argument(parser)
+
+    def handle(self, *args, five_article_pages=False, **options):
         if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
             raise CommandError("point DATABASE_URL at a PostgreSQL database holding the corpus (bench_import)")
         if os.geteuid() != 0:
             raise CommandError("mounting the tmpfs of host A's index folder needs root")
         self.corpus = Article.objects.count()
+        self.generator = corpora.chosen(five_article_pages)
         self.started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="archive-faults-") as folder:
             self.folder = Path(folder)
@@ -157,7 +161,8 @@ class Command(BaseCommand):
         self.say(f"host A: space freed; the list showed {self.total():,} articles after {waited:.1f} s")
 
     def two_hosts_import(self):
-        """Batches 2 and 3 share an article: the lead of batch 2's last page, listed by batch 3's first page."""
+        """Batches 2 and 3 share articles: batch 3 lists some of batch 2's again (of the five-article pages, the lead
+        of batch 2's last page)."""
         folders = [self.write_batch(2), self.write_batch(3)]
         importing = [self.a.start_import(folders[0]), self.b.start_import(folders[1])]
         for host, process in zip(("A", "B"), importing, strict=True):
@@ -192,7 +197,7 @@ class Command(BaseCommand):
 
     def write_batch(self, batch):
         folder = self.folder / f"batch-{batch}"
-        self.added = getattr(self, "added", 0) + faults.write_batch(folder, self.corpus, batch)
+        self.added = getattr(self, "added", 0) + faults.write_batch(folder, self.generator, self.corpus, batch)
         return folder
 
     def import_batch(self, host, batch):

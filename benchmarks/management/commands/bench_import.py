@@ -9,7 +9,7 @@ from archive.importing.loader import import_file
 from archive.importing.outcomes import REJECTED
 from archive.index import recording, store
 from archive.models import Article
-from benchmarks.synthetic import pages
+from benchmarks import corpora
 
 
 def rss_mib(kind="RssAnon"):
@@ -26,21 +26,26 @@ def peak_rss_mib():
 
 
 class Command(BaseCommand):
-    help = "Import N synthetic articles (in pages of five plus one already-seen article), then import them again."
+    help = (
+        "Import N synthetic articles in pages shaped like saved pages (a lead and up to three similar items, some "
+        "seen on earlier pages), then import them again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("articles", type=int)
         parser.add_argument("--no-reimport", action="store_true", help="skip the second, unchanged import")
+        corpora.add_argument(parser)
 
-    def handle(self, *args, articles, no_reimport=False, **options):
+    def handle(self, *args, articles, no_reimport=False, five_article_pages=False, **options):
         if Article.objects.exists():
             raise CommandError("the database already holds articles: point DATABASE_URL at an empty database")
-        first = self.run_import(articles, "first import")
+        generator = corpora.chosen(five_article_pages)
+        first = self.run_import(generator, articles, "first import")
         stored = Article.objects.count()
         if stored != articles:
             raise CommandError(f"expected {articles} articles, the archive holds {stored}")
         if not no_reimport:
-            again = self.run_import(articles, "re-import of unchanged files")
+            again = self.run_import(generator, articles, "re-import of unchanged files")
             self.stdout.write(f"re-import speed-up: {first / again:.1f}x")
         if connection.vendor == "postgresql":
             # What autovacuum does to tables grown this much, done at once: a server run without it (as some
@@ -49,13 +54,14 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
-    def run_import(self, articles, label):
+    def run_import(self, generator, articles, label):
         """Import as `import_articles` does: the read index follows every few seconds and at the end, and the
         time counted includes it."""
-        checkpoints = {round(articles * share / 4) // 5 for share in (1, 2, 3)}
+        pages = generator.page_count(articles)
+        checkpoints = {round(pages * share / 4) for share in (1, 2, 3)}
         samples, elapsed, last_catch_up = [], 0.0, time.monotonic()
         with recording.deferred():
-            for number, (name, data) in enumerate(pages(articles)):
+            for number, (name, data) in enumerate(generator.pages(articles)):
                 started = time.perf_counter()
                 result = import_file(name, data)
                 if time.monotonic() - last_catch_up > CATCH_UP_SECONDS:

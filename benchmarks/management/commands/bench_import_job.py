@@ -11,25 +11,28 @@ from django.db import connection
 from archive.importing import tasks, uploads
 from archive.importing.limits import within_batch_limits
 from archive.models import Article, ImportJob
+from benchmarks import corpora
 from benchmarks.management.commands.bench_import import peak_rss_mib, rss_mib
-from benchmarks.synthetic import ARTICLES_PER_PAGE, pages
 
 
 class Command(BaseCommand):
     help = (
-        "An admin import job of N synthetic pages: a zip of them checked and staged as the admin's upload is, queued, "
-        "then run by the import worker in this process; prints the time of each step and memory."
+        "An admin import job of N synthetic pages (shaped like saved pages unless --five-article-pages): a zip of them "
+        "checked and staged as the admin's upload is, queued, then run by the import worker in this process; prints "
+        "the time of each step and memory."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("pages", type=int)
+        corpora.add_argument(parser)
 
-    def handle(self, *args, pages, **options):
+    def handle(self, *args, pages, five_article_pages=False, **options):
         if Article.objects.exists() or ImportJob.objects.exists():
             raise CommandError("the database already holds articles or jobs: point DATABASE_URL at an empty database")
-        articles = pages * ARTICLES_PER_PAGE
+        generator = corpora.chosen(five_article_pages)
+        articles = generator.articles_in(pages)
         with tempfile.TemporaryDirectory() as folder:
-            path = self.make_zip(Path(folder) / "pages.zip", articles)
+            path = self.make_zip(Path(folder) / "pages.zip", generator.first_pages(pages))
             started = time.perf_counter()
             with open(path, "rb") as handle:
                 part = uploads.part_of(File(handle, name=path.name))
@@ -41,9 +44,10 @@ class Command(BaseCommand):
         call_command("import_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
         ran = time.perf_counter() - started
         job.refresh_from_db()
-        if (job.status, job.files_done, job.files_rejected) != (ImportJob.Status.DONE, pages, 0):
+        if (job.status, job.files_done, job.files_rejected, job.created) != (ImportJob.Status.DONE, pages, 0, articles):
             raise CommandError(
-                f"the job ended {job.status} at {job.files_done} of {pages}, {job.files_rejected} rejected"
+                f"the job ended {job.status} at {job.files_done} of {pages}, {job.files_rejected} rejected, "
+                f"{job.created} of {articles} articles created"
             )
         self.stdout.write(
             f"{pages} pages ({articles} articles, a zip of {size:.1f} MiB) on {connection.vendor}: checked and staged "
@@ -51,8 +55,8 @@ class Command(BaseCommand):
             f"articles/s; resident memory (own data) at the end {rss_mib():.0f} MiB, peak {peak_rss_mib():.0f} MiB"
         )
 
-    def make_zip(self, path, articles):
+    def make_zip(self, path, pages):
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in pages(articles):
+            for name, data in pages:
                 archive.writestr(name, data)
         return path
