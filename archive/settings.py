@@ -269,7 +269,12 @@ ARCHIVE_PUBLISHER = "Belarus Commentary Archive"
 # (Django keeps what exceeds FILE_UPLOAD_MAX_MEMORY_SIZE in a temporary file) and imported in the background.
 ARCHIVE_IMPORT_MAX_FILE_BYTES = 1_000_000
 ARCHIVE_IMPORT_MAX_FILES = 50_000
+# The upload as sent (a zip, an export, pages), and what its pages come to once a zip is unpacked. Saved pages are
+# about 8.7 KB and zip threefold: 50,000 are some 135 MB sent and 435 MB unpacked, more than may be sent. 50,000 of
+# 20 KB leaves room for pages twice as long; past that a zip is built to keep the worker parsing for hours, which
+# the ratio below allows, judged a member at a time: 200 MB sent at 100-fold is 20 GB.
 ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 200_000_000
+ARCHIVE_IMPORT_MAX_UNPACKED_BYTES = 1_000_000_000
 # Where uploads wait between their preview and the end of their job; the worker reads them from here, so a worker
 # on another host needs this folder shared.
 ARCHIVE_IMPORT_UPLOAD_DIR = Path(os.environ.get("ARCHIVE_IMPORT_UPLOAD_DIR") or BASE_DIR / "var" / "uploads")

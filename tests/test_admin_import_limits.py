@@ -1,36 +1,46 @@
-"""Uploads the import page refuses outright, with a message and without writing anything."""
+"""Uploads the import page refuses outright, with a message and without writing or staging anything; and a zip
+within the upload limit accepted whatever more its pages come to unpacked, up to the unpacked limit."""
 
 import io
 import json
 import zipfile
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from archive.models import Article, Person, SourceFile
+from archive.models import Article, ImportJob, Person, SourceFile
 from tests.support.editing import IMPORT_URL
 
 PAGE = "A short commentary\n\nApril 22, 2016\n\nIts only paragraph.\n"
+LONG_PAGE = PAGE + "A sentence that repeats. " * 112
 
 
-def zipped(*members, compression=zipfile.ZIP_DEFLATED):
+def commentary(number):
+    return f"Commentary number {number}\n\nApril 22, 2016\n\n" + "A sentence that repeats. " * 12 + "\n"
+
+
+def zipped(*members, compression=zipfile.ZIP_DEFLATED, name="pages.zip"):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
-        for name, text in members:
-            archive.writestr(name, text)
-    return SimpleUploadedFile("pages.zip", buffer.getvalue(), content_type="application/zip")
+        for member, text in members:
+            archive.writestr(member, text)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
 
 
 def page(name, text=PAGE):
     return SimpleUploadedFile(name, text.encode(), content_type="text/plain")
 
 
-def refusal(client, *files, text=""):
-    """The form's message for an upload that is refused; asserts that nothing reached the archive."""
-    response = client.post(IMPORT_URL, {"files": list(files), "text": text, "preview": "Preview"})
+def refusal(client, *files, text="", export=None):
+    """The form's message for an upload that is refused; asserts that nothing reached the archive nor was staged."""
+    data = {"files": list(files), "text": text, "preview": "Preview"} | ({"export": export} if export else {})
+    response = client.post(IMPORT_URL, data)
     assert response.status_code == 200
     assert "token" not in response.context
     assert SourceFile.objects.count() == 0
     assert Article.objects.count() == 0
+    assert list(Path(settings.ARCHIVE_IMPORT_UPLOAD_DIR).glob("*")) == []
     assert "Nothing was imported." in response.text
     return response.context["form"].non_field_errors()
 
@@ -52,10 +62,10 @@ def test_more_files_than_the_limit_are_refused(editor_client, settings):
     ]
 
 
-def test_pages_larger_together_than_the_limit_are_refused(editor_client, settings):
+def test_pages_larger_together_than_the_upload_limit_are_refused(editor_client, settings):
     settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 100
     assert refusal(editor_client, page("a.txt"), page("b.txt")) == [
-        "The pages come to 112\xa0bytes; an import may be at most 100\xa0bytes."
+        "The files come to 112\xa0bytes as uploaded; an upload may be at most 100\xa0bytes."
     ]
 
 
@@ -81,13 +91,42 @@ def test_a_zip_member_compressed_beyond_any_text_is_refused_as_a_zip_bomb(editor
     ]
 
 
-def test_a_zip_that_unpacks_beyond_the_import_limit_is_refused_as_a_zip_bomb(editor_client, settings):
-    """The zip itself is within the limit; what it unpacks to, twice 2,856 bytes, is not."""
-    settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 1000
-    long_page = PAGE + "A sentence that repeats. " * 112
-    assert refusal(editor_client, zipped(("a.txt", long_page), ("b.txt", long_page))) == [
-        "“pages.zip” unpacks to 5.6\xa0KB: it looks like a zip bomb and is refused."
+def test_a_zip_larger_than_the_upload_limit_is_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 100
+    assert refusal(editor_client, zipped(("a.txt", PAGE))) == [
+        "“pages.zip” is 166\xa0bytes; an upload may be at most 100\xa0bytes."
     ]
+
+
+def test_a_zip_that_unpacks_beyond_the_unpacked_limit_is_refused_as_a_zip_bomb(editor_client, settings):
+    """The zip, 380 bytes, is well within the upload limit; what it unpacks to, twice 2,856 bytes, is not."""
+    settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES = 4096
+    assert refusal(editor_client, zipped(("a.txt", LONG_PAGE), ("b.txt", LONG_PAGE))) == [
+        "“pages.zip” unpacks to 5.6\xa0KB, more than the 4.0\xa0KB an import may unpack to: it looks like a zip bomb "
+        "and is refused."
+    ]
+
+
+def test_zips_that_unpack_together_beyond_the_unpacked_limit_are_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES = 4096
+    assert refusal(editor_client, zipped(("a.txt", LONG_PAGE), name="a.zip"), zipped(("b.txt", LONG_PAGE))) == [
+        "The pages come to 5.6\xa0KB unpacked; an import may unpack to at most 4.0\xa0KB."
+    ]
+
+
+def test_a_zip_of_more_pages_unpacked_than_may_be_uploaded_is_accepted_and_imported(editor_client, settings):
+    """A zip of 50,000 saved pages scaled down: some 135 MB sent, 435 MB unpacked; here 1,237 bytes and 2,704."""
+    settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 2000
+    settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES = 10_000
+    upload = zipped(*[(f"{n}.txt", commentary(n)) for n in range(8)])
+
+    response = editor_client.post(IMPORT_URL, {"files": [upload], "text": "", "preview": "Preview"})
+    editor_client.post(IMPORT_URL, {"token": response.context["token"], "confirm": "Confirm import"})
+
+    assert (upload.size, sum(len(commentary(n)) for n in range(8))) == (1237, 2704)
+    job = ImportJob.objects.get()
+    assert (job.status, job.files_done, job.files_rejected, job.created) == ("done", 8, 0, 8)
+    assert sorted(Article.objects.values_list("title", flat=True)) == [f"Commentary number {n}" for n in range(8)]
 
 
 def test_a_zip_with_more_pages_than_the_limit_is_refused(editor_client, settings):
@@ -160,3 +199,20 @@ def test_an_export_among_the_pages_is_refused(editor_client):
     export = SimpleUploadedFile("archive.jsonl", jsonl_record("/articles/2016/04/22/a/", "A").encode())
 
     assert refusal(editor_client, export) == ["“archive.jsonl” is neither a .txt page nor a .zip of pages."]
+
+
+def test_an_export_larger_than_the_upload_limit_is_refused(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES = 100
+    export = SimpleUploadedFile("archive.jsonl", jsonl_record("/articles/2016/04/22/a/", "A").encode())
+
+    assert refusal(editor_client, export=export) == [
+        "“archive.jsonl” is 333\xa0bytes; an upload may be at most 100\xa0bytes "
+        "(import larger exports with import_articles)."
+    ]
+
+
+def test_the_import_page_states_the_upload_limit_and_the_unpacked_limit_apart(editor_client):
+    assert (
+        "At most 50000 pages at a time and 976.6\xa0KB a page; at most 190.7\xa0MB uploaded, and 953.7\xa0MB once a "
+        "zip is unpacked." in editor_client.get(IMPORT_URL).text
+    )

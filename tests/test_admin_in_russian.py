@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from archive.models import ImportJob, JobRejection
 from tests.support.editing import IMPORT_URL
 from tests.support.interface_words import interface_words, remaining_words
-from tests.support.jobs import staged_zip
+from tests.support.jobs import staged_zip, zipped
 
 STARTED = datetime.datetime(2026, 5, 4, 12, 0, tzinfo=datetime.UTC)
 LOOKED_AT = STARTED + datetime.timedelta(seconds=30)
@@ -146,3 +146,18 @@ def test_a_public_page_after_a_russian_admin_page_keeps_its_own_language_and_doe
     assert "Nikolai Statkevich" in response.text
     assert "Николай Статкевич" not in response.text
     assert "accept-language" not in response.get("Vary", "").lower()
+
+
+def test_a_zip_that_unpacks_beyond_the_unpacked_limit_is_refused_in_russian_naming_that_limit(editor_client, settings):
+    settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES = 4096
+    page = b"A short commentary\n\nApril 22, 2016\n\n" + b"A sentence that repeats. " * 112
+    upload = zipped([("a.txt", page), ("b.txt", page)])
+
+    response = editor_client.post(
+        IMPORT_URL, {"files": [upload], "text": "", "preview": "Preview"}, HTTP_ACCEPT_LANGUAGE="ru"
+    )
+
+    assert response.context["form"].non_field_errors() == [
+        "«pages.zip» распаковывается в 5,5\xa0КБ — больше 4,0\xa0КБ, допустимых для импорта: это похоже на zip-бомбу, "
+        "архив отклонён."
+    ]

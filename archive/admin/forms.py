@@ -78,7 +78,7 @@ class ImportForm(forms.Form):
             parts.append(_export_in(cleaned["export"]))
         if not parts:
             raise ValidationError(_("Choose at least one file, or paste a page."), code="empty")
-        within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
+        within_batch_limits(parts)
         cleaned["parts"] = parts
         return cleaned
 

@@ -68,6 +68,7 @@ def import_view(model_admin, request):
         "files": settings.ARCHIVE_IMPORT_MAX_FILES,
         "file_bytes": settings.ARCHIVE_IMPORT_MAX_FILE_BYTES,
         "total_bytes": settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES,
+        "unpacked_bytes": settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES,
     }
     context = {"form": form, "limits": limits, "worker_running": workers.any_running()}
     return _render(model_admin, request, "import.html", _("Import pages"), context)

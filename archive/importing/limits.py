@@ -1,4 +1,8 @@
-"""The limits an import through the admin is held to, and how a refusal explains them to an editor."""
+"""The limits an import through the admin is held to, and how a refusal explains them to an editor.
+
+Two sizes are limited apart: the upload as sent (ARCHIVE_IMPORT_MAX_TOTAL_BYTES) and what its pages come to once
+a zip is unpacked (ARCHIVE_IMPORT_MAX_UNPACKED_BYTES), since text compresses and a zip of the most pages an
+import may hold unpacks to more than may be sent."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,10 +11,10 @@ from django.utils.translation import gettext as _
 
 
 def within_import_limit(upload, advice=""):
-    """Refuse an upload (a zip or an export) larger than a whole import may be; `advice` says what to do instead."""
+    """Refuse an upload (a zip or an export) larger as sent than an upload may be; `advice` says what to do instead."""
     if upload.size > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
         raise ValidationError(
-            _("“%(name)s” is %(size)s; an import may be at most %(limit)s%(advice)s.")
+            _("“%(name)s” is %(size)s; an upload may be at most %(limit)s%(advice)s.")
             % {
                 "name": upload.name,
                 "size": filesizeformat(upload.size),
@@ -36,14 +40,23 @@ def within_count(count):
         )
 
 
-def within_batch_limits(count, total):
-    """Refuse `count` pages of `total` bytes in all, when one import may not hold so many."""
-    within_count(count)
-    if total > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+def within_batch_limits(parts):
+    """Refuse the parts of one import (each with its `pages`, its `size` as sent and its size `unpacked`) when
+    together they hold more pages, or more bytes sent or unpacked, than one import may."""
+    within_count(sum(part.pages for part in parts))
+    sent = sum(part.size for part in parts)
+    if sent > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
         raise ValidationError(
-            _("The pages come to %(size)s; an import may be at most %(limit)s.")
-            % {"size": filesizeformat(total), "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)},
+            _("The files come to %(size)s as uploaded; an upload may be at most %(limit)s.")
+            % {"size": filesizeformat(sent), "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES)},
             code="too_large",
+        )
+    unpacked = sum(part.unpacked for part in parts)
+    if unpacked > settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _("The pages come to %(size)s unpacked; an import may unpack to at most %(limit)s.")
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES)},
+            code="too_large_unpacked",
         )
 
 

@@ -1,6 +1,7 @@
 """The pages of an uploaded zip, known to be safe before any is read: no path outside its folder, no bomb,
-nothing but pages, every one within the import's limits. The checks read only the zip's directory, so that a
-zip of 50,000 pages is judged without unpacking it; each page is unpacked when it is imported."""
+nothing but pages, every one within the import's limits, as sent and as unpacked. The checks read only the zip's
+directory, so that a zip of 50,000 pages is judged without unpacking it; each page is unpacked when it is
+imported."""
 
 import zipfile
 import zlib
@@ -38,10 +39,17 @@ def zip_members(upload):
         pages = [member for member in members if not member.is_dir() and not _clutter(member.filename)]
         within_count(len(pages))
         declared = sum(member.file_size for member in pages)
-        if declared > settings.ARCHIVE_IMPORT_MAX_TOTAL_BYTES:
+        if declared > settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES:
             raise _zip_bomb(
-                _("“%(zip)s” unpacks to %(size)s: it looks like a zip bomb and is refused.")
-                % {"zip": upload.name, "size": filesizeformat(declared)}
+                _(
+                    "“%(zip)s” unpacks to %(size)s, more than the %(limit)s an import may unpack to: it looks like "
+                    "a zip bomb and is refused."
+                )
+                % {
+                    "zip": upload.name,
+                    "size": filesizeformat(declared),
+                    "limit": filesizeformat(settings.ARCHIVE_IMPORT_MAX_UNPACKED_BYTES),
+                }
             )
         for member in pages:
             _check_member(upload.name, member)

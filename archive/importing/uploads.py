@@ -38,10 +38,15 @@ class Part:
 
     @property
     def size(self):
-        """Its bytes, or a zip's once unpacked, as the zip's directory declares them."""
+        """Its bytes as sent: a zip's compressed."""
+        return len(self.source) if isinstance(self.source, bytes) else self.source.size
+
+    @property
+    def unpacked(self):
+        """Its bytes once unpacked: a zip's as its directory declares them."""
         if self.members is not None:
             return sum(size for _, _, size in self.members)
-        return len(self.source) if isinstance(self.source, bytes) else self.source.size
+        return self.size
 
 
 def part_of(upload):

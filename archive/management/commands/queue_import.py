@@ -29,7 +29,7 @@ class Command(BaseCommand):
             with ExitStack() as opened:
                 handles = [File(opened.enter_context(open(path, "rb")), name=path.name) for path in map(Path, paths)]
                 parts = [uploads.part_of(handle) for handle in handles]
-                within_batch_limits(sum(part.pages for part in parts), sum(part.size for part in parts))
+                within_batch_limits(parts)
                 staged = uploads.stage(parts)
         except OSError as error:
             raise CommandError(str(error)) from None

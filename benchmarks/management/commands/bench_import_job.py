@@ -36,7 +36,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             with open(path, "rb") as handle:
                 part = uploads.part_of(File(handle, name=path.name))
-                within_batch_limits(part.pages, part.size)
+                within_batch_limits([part])
                 job = tasks.queue(uploads.stage([part]), None, path.name)
             staged = time.perf_counter() - started
             size = path.stat().st_size / 2**20
