@@ -48,10 +48,12 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # One test process per core: the tests share nothing but the services, each having its own database and folders.
+# Tests go out one at a time as workers free up, but a group (tests/conftest.py) goes whole to one worker; the
+# largest groups go first, so that no costly module is left to run alone at the end.
 WORKERS ?= auto
 
 test: $(STAMP) $(COMPILED)
-	$(BIN)/pytest --numprocesses $(WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses $(WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,6 +11,17 @@ from tests.support.research_archive import build_research_archive
 from tests.support.small_archive import SMALL_ARCHIVE
 
 
+def pytest_collection_modifyitems(items):
+    """A module's tests that share a module-scoped fixture (servers, clusters, migrated template databases) run on
+    one worker, one after another (`make test` distributes by group): spread over workers, or interleaved with other
+    modules on one, each would make the fixture again."""
+    for item in items:
+        definitions = getattr(item, "_fixtureinfo", None)
+        scopes = {d.scope for defs in definitions.name2fixturedefs.values() for d in defs} if definitions else set()
+        if "module" in scopes:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture
 def seed_page_path():
     return next(SEEDS.glob("*.txt"))

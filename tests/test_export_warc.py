@@ -16,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive.admin import images
 from archive.importing.loader import import_file
+from archive.index import recording
 from archive.models import Article, SourceFile
 from archive.research.warc.pages import NOT_ARCHIVED
 from tests.support import replay
@@ -69,14 +70,16 @@ def site(transactional_db, django_db_serialized_rollback, settings, tmp_path):
     """The research archive, its lead pictured, its static files collected as a deployment collects them.
 
     Committed: the WSGI handler closes the database connection at the end of each request, as in production, which
-    would end a test's transaction. What the database held before is put back afterwards, for the tests after."""
+    would end a test's transaction. What the database held before is put back afterwards, for the tests after.
+    The read index is brought up to date once, after the last of the build's commits, not after each."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STATIC_ROOT = tmp_path / "static"
-    archive = build_research_archive()
-    buffer = io.BytesIO()
-    Image.new("RGB", (600, 400), (200, 30, 30)).save(buffer, "JPEG")
-    archive.lead.image.save("lead.jpg", SimpleUploadedFile("lead.jpg", buffer.getvalue()))
-    Article.objects.filter(pk=archive.lead.pk).update(image_renditions=images.make_renditions(archive.lead.image))
+    with recording.deferred():
+        archive = build_research_archive()
+        buffer = io.BytesIO()
+        Image.new("RGB", (600, 400), (200, 30, 30)).save(buffer, "JPEG")
+        archive.lead.image.save("lead.jpg", SimpleUploadedFile("lead.jpg", buffer.getvalue()))
+        Article.objects.filter(pk=archive.lead.pk).update(image_renditions=images.make_renditions(archive.lead.image))
     call_command("collectstatic", "--noinput", verbosity=0)
     return archive
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
+from archive.index import recording
 from tests.support.browsing_archive import build_browsing_archive
 from tests.support.related_archive import import_labelled_set
 
@@ -74,13 +75,17 @@ def browsing_archive(django_db_serialized_rollback, live_server):
     """The live server's archive: the seed page, two more pages, curated persons and topics.
 
     The live server needs committed data, so the database is emptied after each test; the serialized rollback
-    then restores what the migrations created (the editors' group), which other browser tests rely on.
+    then restores what the migrations created (the editors' group), which other browser tests rely on. Each of
+    the build's commits would bring the read index up to date on its own; the pages need it only at the end.
     """
-    build_browsing_archive()
+    with recording.deferred():
+        build_browsing_archive()
 
 
 @pytest.fixture
 def labelled_archive(django_db_serialized_rollback, live_server):
-    """The live server's archive: the labelled stories of fixtures/related/, with the archive's suggestions."""
-    call_command("load_gazetteer", verbosity=0)
-    return import_labelled_set()
+    """The live server's archive: the labelled stories of fixtures/related/, with the archive's suggestions; the
+    read index brought up to date once, after the last commit."""
+    with recording.deferred():
+        call_command("load_gazetteer", verbosity=0)
+        return import_labelled_set()
