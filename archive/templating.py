@@ -1,4 +1,5 @@
-"""The Jinja2 environment of the one template every list renders twenty times: an article's card.
+"""The Jinja2 environment of the templates drawn most: an article's card, which every list renders twenty times, and
+the article page's metadata, a line for each of its persons and topics.
 
 Django's template engine spent about two thirds of a list page's time on its cards; Jinja2 compiles a template to
 Python. Escaping is Django's (`conditional_escape`'s rule on every value written), not Jinja2's, so that the card's
@@ -7,7 +8,7 @@ bytes are those Django's templates wrote and Django's safe strings (a highlighte
 
 import html
 
-from django.template.defaultfilters import truncatewords
+from django.template.defaultfilters import date, truncatechars, truncatewords
 from django.utils.translation import gettext
 from jinja2 import Environment
 
@@ -27,5 +28,5 @@ def environment(**options):
     env.globals.update(
         _=gettext, article_url=article_url, coins_span=coins_span, dateline=dateline, lang_attr=lang_attr
     )
-    env.filters.update(truncatewords=truncatewords)
+    env.filters.update(date=date, truncatechars=truncatechars, truncatewords=truncatewords)
     return env

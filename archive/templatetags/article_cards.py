@@ -10,9 +10,13 @@ register = template.Library()
 def article_card(context, item, level=2, full=False, coins=False, title=None, snippet=None):
     """`{% article_card item level=3 %}`: an article (or its card) as a list shows it: the summary cut to 45 words
     unless `full`, a COinS span with `coins`, a search's highlighted `title` and `snippet` in place of its own."""
-    card = engines["jinja2"].env.get_template("archive/card.html")
     values = {"item": item, "level": level, "full": full, "coins": coins, "title": title, "snippet": snippet}
     # The interface's language, asked for once: each of the card's links and names depends on it.
     values["interface"] = translation.get_language()
-    # Every value the template writes is escaped by its environment (archive.templating).
-    return mark_safe(card.render(values, request=context["request"]))
+    return drawn("archive/card.html", values, request=context["request"])
+
+
+def drawn(name, *args, **values):
+    """A Jinja2 template of archive/jinja2/ rendered, as markup: every value it writes is escaped by its environment
+    (archive.templating)."""
+    return mark_safe(engines["jinja2"].env.get_template(name).render(*args, **values))
