@@ -16,6 +16,12 @@ def article_card(context, item, level=2, full=False, coins=False, title=None, sn
     return drawn("archive/card.html", values, request=context["request"])
 
 
+@register.simple_tag
+def article_subjects(article):
+    """`{% article_subjects article %}`: the article page's lists of its persons and topics, a link each."""
+    return drawn("archive/article_subjects.html", article=article, interface=translation.get_language())
+
+
 def drawn(name, *args, **values):
     """A Jinja2 template of archive/jinja2/ rendered, as markup: every value it writes is escaped by its environment
     (archive.templating)."""

@@ -7,14 +7,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def article_metadata(context, article, version=None):
-    """`{% article_metadata article as meta %}`: what the head and the citation block say about the article;
-    `{% article_metadata article version as meta %}` for one version's page."""
-    return ArticleMetadata(article, context["request"], version)
-
-
-@register.simple_tag(takes_context=True)
 def article_head(context, article, version=None):
     """`{% article_head article version %}`: the head's citation, Dublin Core and Open Graph metadata and the
     JSON-LD, drawn by Jinja2 (archive/jinja2/archive/article_head.html): a line for each person and topic."""
     return drawn("archive/article_head.html", meta=ArticleMetadata(article, context["request"], version))
+
+
+@register.simple_tag(takes_context=True)
+def article_cite(context, article, version=None):
+    """`{% article_cite article version %}`: the article's citation and its downloads, drawn by Jinja2."""
+    return drawn("archive/article_cite.html", meta=ArticleMetadata(article, context["request"], version))
