@@ -107,7 +107,7 @@ TEMPLATES = [
         },
     },
     {
-        # Only the article card, which every list renders twenty times (archive/jinja2/).
+        # Only the templates drawn most (archive/jinja2/): the article card, and the article page's metadata.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,
         "OPTIONS": {"environment": "archive.templating.environment"},

@@ -1,5 +1,5 @@
 """The Jinja2 environment of the templates drawn most: an article's card, which every list renders twenty times, and
-the article page's metadata, a line for each of its persons and topics.
+the article page's head metadata, citation and lists of persons and topics, a line for each person and topic.
 
 Django's template engine spent about two thirds of a list page's time on its cards; Jinja2 compiles a template to
 Python. Escaping is Django's (`conditional_escape`'s rule on every value written), not Jinja2's, so that the card's
