@@ -58,8 +58,9 @@ OTHERS = tuple(slug for slug in NAMES if slug not in REGULARS)
 
 
 @lru_cache(maxsize=KEPT)
-def article(number, kind):
-    """Article `number`, born a lead or an item."""
+def article(number, kind, shift=0):
+    """Article `number`, born a lead or an item; with a shift, its text under the title's number and the dateline
+    of article `number + shift`, as an archive grown by copies holds it (`benchmarks.copies`)."""
     rng = random.Random(number)
     prose = PROSE["ru" if rng.random() < RUSSIAN_SHARE else "en"]
     language = prose.language
@@ -71,8 +72,8 @@ def article(number, kind):
     photo = f"{names[0]}. {language.photo.format(number % PHOTOGRAPHERS + 1)}" if rng.random() < PHOTO_SHARE else ""
     topic = [_pick(rng, language.common + language.words[:TITLE_WORDS]) for _ in range(2)]
     return Article(
-        title=f"{language.title} {' '.join(topic)} {number:07d}",
-        dateline=dateline(number, language.code),
+        title=f"{language.title} {' '.join(topic)} {number + shift:07d}",
+        dateline=dateline(number + shift, language.code),
         photo=photo,
         paragraphs=_paragraphs(rng, kind, prose, names),
     )

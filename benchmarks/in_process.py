@@ -16,7 +16,26 @@ from archive.models import Article
 
 
 def measure(pages, warmup, runs):
-    """The lines of a table: the median time of each page through Django's WSGI handler, with no page cache.
+    """The lines of a table: the median time of each page through Django's WSGI handler, with no page cache."""
+    rows = timed(pages, warmup, runs)
+    lines = [
+        f"{Article.objects.count():,} articles on {connection.vendor}; in process through Django's WSGI handler "
+        f"(no HTTP server), ARCHIVE_PAGE_CACHE_SECONDS=0, DEBUG={settings.DEBUG}; "
+        f"{warmup} warm-up and {runs} timed requests a page",
+        "| page | URL | bytes | SQL queries | median | fastest | slowest |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, url, size, count, timings in rows:
+        lines.append(
+            f"| {label} | `{url}` | {size:,} | {count} | {statistics.median(timings):,.1f} ms "
+            f"| {min(timings):,.1f} ms | {max(timings):,.1f} ms |"
+        )
+    return lines
+
+
+def timed(pages, warmup, runs):
+    """(label, URL, bytes, SQL queries, timings in ms) of each page through Django's WSGI handler, with no page
+    cache.
 
     The handler rather than the test client, so that the database connection is opened, kept and closed around
     each request as under gunicorn.
@@ -38,19 +57,7 @@ def measure(pages, warmup, runs):
                 call(handler, url)
                 timings.append((time.perf_counter() - started) * 1000)
             rows.append((label, url, size, count, timings))
-    lines = [
-        f"{Article.objects.count():,} articles on {connection.vendor}; in process through Django's WSGI handler "
-        f"(no HTTP server), ARCHIVE_PAGE_CACHE_SECONDS=0, DEBUG={settings.DEBUG}; "
-        f"{warmup} warm-up and {runs} timed requests a page",
-        "| page | URL | bytes | SQL queries | median | fastest | slowest |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for label, url, size, count, timings in rows:
-        lines.append(
-            f"| {label} | `{url}` | {size:,} | {count} | {statistics.median(timings):,.1f} ms "
-            f"| {min(timings):,.1f} ms | {max(timings):,.1f} ms |"
-        )
-    return lines
+    return rows
 
 
 def call(handler, url):

@@ -101,14 +101,15 @@ def articles_in(count):
     return corpus.articles
 
 
-def pages_after(articles, skip, count):
+def pages_after(articles, skip, count, shift=0):
     """The `count` pages that follow a corpus of `articles` articles and `skip` pages after it, as (file name,
-    bytes), and how many articles they add: their repeats may name the corpus's articles or the skipped pages'."""
+    bytes), and how many articles they add: their repeats may name the corpus's articles or the skipped pages'.
+    With a shift, every article is shown as `commentary.article` shows it with that shift."""
     corpus = _planned(articles)
     for _ in range(skip):
         corpus.next_page()
     before = corpus.articles
-    made = [rendered(corpus.next_page()) for _ in range(count)]
+    made = [rendered(corpus.next_page(), shift) for _ in range(count)]
     return made, corpus.articles - before
 
 
@@ -120,14 +121,14 @@ def _planned(articles):
     return corpus
 
 
-def rendered(page):
+def rendered(page, shift=0):
     """The page's file name and bytes, in the seed page's layout."""
-    lead = commentary.article(page.lead.number, LEAD)
+    lead = commentary.article(page.lead.number, LEAD, shift)
     lines = [lead.title, "", lead.dateline, *_photo(lead), "", *_body(lead, shortened=False)]
     if page.items:
         lines += [SIMILAR_MARKER, ""]
     for item in page.items:
-        shown = commentary.article(item.number, item.kind)
+        shown = commentary.article(item.number, item.kind, shift)
         lines += [shown.title, shown.dateline, *_photo(shown), "", *_body(shown, item.shortened)]
     return f"synthetic-saved-page-{page.index:07d}.txt", "\n".join(lines).encode()
 

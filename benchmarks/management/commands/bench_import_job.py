@@ -12,7 +12,7 @@ from archive.importing import tasks, uploads
 from archive.importing.limits import within_batch_limits
 from archive.models import Article, ImportJob
 from benchmarks import corpora
-from benchmarks.management.commands.bench_import import peak_rss_mib, rss_mib
+from benchmarks.importing import peak_rss_mib, rss_mib
 
 
 class Command(BaseCommand):
