@@ -51,6 +51,22 @@ def test_the_sitemap_index_names_one_sitemap_a_section_with_its_latest_change(cl
     ]
 
 
+def test_the_sitemap_index_dates_its_sections_by_a_change_made_after_the_index_was_built(client, archive, time_machine):
+    """The moments are worked out by the writer as it applies a change, not when the index is read."""
+    read_xml(client, "/sitemap.xml")
+    time_machine.move_to(datetime.datetime(2025, 1, 1, 12, 0, tzinfo=datetime.UTC), tick=False)
+    archive.related.title = "Belarusian authorities resumed arrests of the opposition"
+    archive.related.save()
+
+    root = read_xml(client, "/sitemap.xml")
+
+    assert entries(root, "sitemap") == [
+        (f"{BASE}/sitemap-articles.xml", "2025-01-01T15:00:00+03:00"),
+        (f"{BASE}/sitemap-people.xml", "2025-01-01T15:00:00+03:00"),
+        (f"{BASE}/sitemap-topics.xml", "2025-01-01T15:00:00+03:00"),
+    ]
+
+
 def test_the_sitemap_index_takes_three_queries_its_counts_and_dates_come_from_the_read_index(
     client, archive, django_assert_num_queries
 ):

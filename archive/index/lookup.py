@@ -114,17 +114,19 @@ def counts(filters, sizes):
 
 def latest_change(field=None):
     """When the last change to an article was made: of any article, or of those with a value in `field`."""
-    searcher = current_searcher()
-    which = tantivy.Query.all_query() if field is None else tantivy.Query.exists_query(field)
-    latest = searcher.aggregate(which, {"latest": {"max": {"field": "updated"}}})["latest"]["value"]
+    moments = _latest_changes()
+    latest = moments["all"] if field is None else max(moments[field].values(), default=None)
     return None if latest is None else schema.parse_microseconds(latest)
 
 
 def latest_change_by(field):
     """{value: when the last change to one of its articles was made} for every value of the field."""
-    aggregation = {"terms": {"field": field, "size": EVERY}, "aggs": {"latest": {"max": {"field": "updated"}}}}
-    buckets = current_searcher().aggregate(tantivy.Query.all_query(), {"by": aggregation})["by"]["buckets"]
-    return {bucket["key"]: schema.parse_microseconds(bucket["latest"]["value"]) for bucket in buckets}
+    return {value: schema.parse_microseconds(moment) for value, moment in _latest_changes()[field].items()}
+
+
+def _latest_changes():
+    seq = _generation.get()
+    return store.latest_changes(store.generation() if seq is None else seq)
 
 
 def every_id(filters, sort=NEWEST, offset=0, limit=None, batch=5000):

@@ -7,8 +7,9 @@ import tantivy
 
 from archive.index import cards
 
-# Raised whenever the fields below change: a build made with other fields is then made again on first use.
-VERSION = 5
+# Raised whenever the fields below change, or what a build keeps beside them: a build made otherwise is then made
+# again on first use.
+VERSION = 6
 TEXT = "archive_text"
 # Title, caption and names, body: how much a hit in each weighs when ranking.
 TEXT_FIELDS = {"title": 10.0, "names": 5.0, "body": 1.0}

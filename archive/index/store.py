@@ -27,7 +27,18 @@ import tantivy
 from django.conf import settings
 
 from archive import files
-from archive.index import documents, failures, frequencies, integrity, memory, refresh, repair, schema, suggestions
+from archive.index import (
+    documents,
+    failures,
+    frequencies,
+    integrity,
+    last_changes,
+    memory,
+    refresh,
+    repair,
+    schema,
+    suggestions,
+)
 from archive.models import Change
 
 CURRENT = "current"
@@ -73,10 +84,24 @@ def latest():
 def searcher(seq):
     """A searcher showing every change up to `seq`, the generation the caller read."""
     with _lock:
-        opened = _open(seq)
-        if opened.seq < seq:
-            _catch_up(opened, seq, wait=False)
+        opened = _open_at(seq)
         return failures.Guarded(opened.index.searcher(), functools.partial(_failed_while_read, opened))
+
+
+def latest_changes(seq):
+    """When articles last changed as of `seq` or later (`last_changes.read`)."""
+    with _lock:
+        try:
+            return last_changes.read(_open_at(seq).path)
+        except (OSError, ValueError) as error:
+            raise failures.Unavailable(f"the read index's latest changes cannot be read: {error}") from error
+
+
+def _open_at(seq):
+    opened = _open(seq)
+    if opened.seq < seq:
+        _catch_up(opened, seq, wait=False)
+    return opened
 
 
 def catch_up(wait=True):
@@ -220,6 +245,9 @@ def _apply_changes(opened, writer):
         for row in rows:
             writer.add_document(schema.document(row))
         writer.commit()
+        # Before the position: a process that reads the position finds the moments of the changes it covers.
+        opened.index.reload()
+        last_changes.write(opened.path, opened.index.searcher())
         applied = batch[-1][0]
         _write_applied(opened.path, applied)
     return applied
@@ -251,6 +279,8 @@ def _build_into(base, path, seq):
         count += 1
     writer.commit()
     writer.wait_merging_threads()
+    index.reload()
+    last_changes.write(path, index.searcher())
     frequencies.write(path, found)
     (path / VERSION).write_text(str(schema.VERSION))
     _write_applied(path, seq)
