@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from archive.index import schema, store
+from archive.index import build_files, schema, store
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 SIMILAR = "Belarusian authorities resumed arrests of opposition"
@@ -24,11 +24,11 @@ def test_a_build_of_another_schema_version_is_rebuilt_with_this_one(version, cli
     assert listed_titles(client) == [SIMILAR, LEAD]
     old = current_build(settings)
     if version is None:
-        (old / store.VERSION).unlink()
+        (old / build_files.VERSION).unlink()
     else:
-        (old / store.VERSION).write_text(version)
+        (old / build_files.VERSION).write_text(version)
     store.close()
 
     assert listed_titles(client) == [SIMILAR, LEAD]
     assert current_build(settings) != old
-    assert (current_build(settings) / store.VERSION).read_text() == str(schema.VERSION)
+    assert (current_build(settings) / build_files.VERSION).read_text() == str(schema.VERSION)

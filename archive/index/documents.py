@@ -46,25 +46,32 @@ COLUMNS = [
 ]
 
 
-def rows(articles):
+def rows(articles, span=None):
     """ArticleRows of an Article queryset, with the persons, topics and links of each: four queries.
 
+    With `span`, (first, last), the queryset is every article between those ids, and the rows that belong to them
+    are asked for by that range rather than by a list of thousands of ids, whose every parameter Django prepares.
     The body is indexed as its Markdown source: the tokenizer drops the punctuation Markdown adds.
     """
     found = {values[0]: ArticleRow(*values) for values in articles.values_list(*COLUMNS)}
     if not found:
         return []
     ids = list(found)
-    spellings = _spellings(ids)
-    mentions = Mention.objects.filter(article_id__in=ids, decision__in=PUBLIC_DECISIONS).order_by("position", "pk")
+    spellings = _spellings(_of("mentions__article_id", ids, span))
+    mentions = Mention.objects.filter(_of("article_id", ids, span), decision__in=PUBLIC_DECISIONS).order_by(
+        "position", "pk"
+    )
     for article_id, person_id in mentions.values_list("article_id", "person_id"):
         slug, name_ru, names = spellings[person_id]
         found[article_id].persons.append((slug, names[0], name_ru))
         found[article_id].names.extend(names)
-    tags = ArticleTopic.objects.filter(article_id__in=ids, decision__in=PUBLIC_DECISIONS).order_by("position", "pk")
+    tags = ArticleTopic.objects.filter(_of("article_id", ids, span), decision__in=PUBLIC_DECISIONS).order_by(
+        "position", "pk"
+    )
     for article_id, *topic in tags.values_list("article_id", "topic__slug", "topic__name", "topic__name_ru"):
         found[article_id].topics.append(tuple(topic))
-    links = RelatedLink.objects.filter(Q(lead_id__in=ids) | Q(related_id__in=ids)).order_by("lead_id", "position")
+    links = RelatedLink.objects.filter(_of("lead_id", ids, span) | _of("related_id", ids, span))
+    links = links.order_by("lead_id", "position")
     for lead_id, related_id in links.values_list("lead_id", "related_id"):
         if lead_id in found:
             found[lead_id].related.append(related_id)
@@ -73,8 +80,14 @@ def rows(articles):
     return list(found.values())
 
 
-def _spellings(ids):
-    persons = Person.objects.filter(mentions__article_id__in=ids, mentions__decision__in=PUBLIC_DECISIONS).distinct()
+def _of(column, ids, span):
+    if span is None:
+        return Q(**{f"{column}__in": ids})
+    return Q(**{f"{column}__gte": span[0], f"{column}__lte": span[1]})
+
+
+def _spellings(of_articles):
+    persons = Person.objects.filter(of_articles, mentions__decision__in=PUBLIC_DECISIONS).distinct()
     return {
         pk: (slug, name_ru, [name, *aliases])
         for pk, slug, name, name_ru, aliases in persons.values_list("pk", "slug", "name", "name_ru", "aliases")
@@ -95,5 +108,6 @@ def all_rows():
         batch = list(Article.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:BATCH])
         if not batch:
             return
-        yield from rows(Article.objects.filter(pk__gte=batch[0], pk__lte=batch[-1]))
+        span = (batch[0], batch[-1])
+        yield from rows(Article.objects.filter(pk__range=span), span)
         last = batch[-1]

@@ -8,11 +8,12 @@ counterparts when they are close in time, share a person and most of their perso
 other's best match.
 """
 
+import functools
 import heapq
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TOP_TERMS = 24
 STEM = 6
@@ -124,17 +125,20 @@ class Subjects:
     language: str
     day: int
     terms: frozenset
+    # The persons' terms alone, set apart once: `shared` asks of every pair of candidates whether they share one.
+    persons: frozenset = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "persons", frozenset(term for term in self.terms if term[0] == "@"))
 
 
 def shared(one, other, rarity):
     """The share of two articles' persons and topics they have in common, each weighed by `rarity(term)`; 0 unless
     they share a person (topics are tagged from words, which one language's text may lack where the other's has
     them; a person is named in both)."""
-    common = one.terms & other.terms
-    if not any(term[0] == "@" for term in common):
+    if one.persons.isdisjoint(other.persons):
         return 0.0
-    union = one.terms | other.terms
-    return sum(rarity(term) for term in common) / sum(rarity(term) for term in union)
+    return sum(map(rarity, one.terms & other.terms)) / sum(map(rarity, one.terms | other.terms))
 
 
 def counterpart_scores(article, candidates, rarity):
@@ -157,5 +161,6 @@ def top(scores, excluded=frozenset()):
 
 
 def rarity_of(frequency, total):
-    """Inverse document frequency of a subject term, for `shared`."""
-    return lambda term: math.log(1 + total / max(frequency(term), 1))
+    """Inverse document frequency of a subject term, for `shared`; worked out once a term, as the few persons and
+    topics are asked about for every pair of candidates."""
+    return functools.cache(lambda term: math.log(1 + total / max(frequency(term), 1)))

@@ -27,24 +27,10 @@ import tantivy
 from django.conf import settings
 
 from archive import files
-from archive.index import (
-    documents,
-    failures,
-    frequencies,
-    integrity,
-    last_changes,
-    memory,
-    refresh,
-    repair,
-    schema,
-    suggestions,
-)
+from archive.index import build_files, documents, failures, integrity, memory, refresh, repair, schema, suggestions
 from archive.models import Change
 
 CURRENT = "current"
-APPLIED = "applied"
-# The schema version a build was made with.
-VERSION = "version"
 BUILD_PREFIX = "build-"
 # Builds kept besides the current one, for processes that have not yet moved to it.
 OLD_BUILDS = 1
@@ -89,10 +75,10 @@ def searcher(seq):
 
 
 def latest_changes(seq):
-    """When articles last changed as of `seq` or later (`last_changes.read`)."""
+    """When articles last changed as of `seq` or later (`build_files.last_changes`)."""
     with _lock:
         try:
-            return last_changes.read(_open_at(seq).path)
+            return build_files.last_changes(_open_at(seq).path)
         except (OSError, ValueError) as error:
             raise failures.Unavailable(f"the read index's latest changes cannot be read: {error}") from error
 
@@ -153,7 +139,7 @@ def _open_build(base, path):
             integrity.check(path)
             index = tantivy.Index(schema.SCHEMA, path=str(path), reuse=True)
             index.register_tokenizer(schema.TEXT, schema.analyzer())
-            return Opened(base, path, index, _read_applied(path))
+            return Opened(base, path, index, build_files.read_applied(path))
         except (integrity.Damaged, ValueError) as error:
             repair.found_damaged(path, error)
     repair.replace(functools.partial(_rebuild_unless_replaced, path))
@@ -190,14 +176,14 @@ def _still_current(base):
 def _current_path(base):
     link = base / CURRENT
     path = Path(os.path.realpath(link)) if link.is_symlink() else None
-    if path is None or not (path / APPLIED).exists() or _read_number(path / VERSION) != schema.VERSION:
+    if path is None or not (path / build_files.APPLIED).exists() or build_files.read_version(path) != schema.VERSION:
         return None
     return path
 
 
 def _catch_up(opened, seq, *, wait):
     try:
-        applied = _read_applied(opened.path)
+        applied = build_files.read_applied(opened.path)
         if applied < seq:
             writer = _writer(opened.index, wait)
             if writer is not None:
@@ -211,7 +197,7 @@ def _catch_up(opened, seq, *, wait):
         opened.index.reload()
     except (OSError, ValueError) as error:
         raise failures.Unavailable(f"the read index cannot take changes up to {seq}: {error}") from error
-    opened.seq = max(applied, _read_applied(opened.path))
+    opened.seq = max(applied, build_files.read_applied(opened.path))
 
 
 def _writer(index, wait):
@@ -229,7 +215,7 @@ def _writer(index, wait):
 
 def _apply_changes(opened, writer):
     """Apply the change log past what the build holds, in batches, each committed with its position."""
-    applied = _read_applied(opened.path)
+    applied = build_files.read_applied(opened.path)
     while batch := list(
         Change.objects.filter(id__gt=applied).order_by("id").values_list("id", "article_id")[:CATCH_UP_BATCH]
     ):
@@ -238,7 +224,7 @@ def _apply_changes(opened, writer):
         if ids:
             opened.index.reload()
             searcher = opened.index.searcher()
-            rows = refresh.refreshed_rows(searcher, ids, frequencies.read(opened.path))
+            rows = refresh.refreshed_rows(searcher, ids, build_files.frequencies(opened.path))
             gone = sorted({*ids, *(row.pk for row in rows)})
             # By query: a term of an unsigned field given from Python does not match the indexed one.
             writer.delete_documents_by_query(tantivy.Query.term_set_query(schema.SCHEMA, "id", gone))
@@ -247,9 +233,9 @@ def _apply_changes(opened, writer):
         writer.commit()
         # Before the position: a process that reads the position finds the moments of the changes it covers.
         opened.index.reload()
-        last_changes.write(opened.path, opened.index.searcher())
+        build_files.write_last_changes(opened.path, opened.index.searcher())
         applied = batch[-1][0]
-        _write_applied(opened.path, applied)
+        build_files.write_applied(opened.path, applied)
     return applied
 
 
@@ -280,10 +266,10 @@ def _build_into(base, path, seq):
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
-    last_changes.write(path, index.searcher())
-    frequencies.write(path, found)
-    (path / VERSION).write_text(str(schema.VERSION))
-    _write_applied(path, seq)
+    build_files.write_last_changes(path, index.searcher())
+    build_files.write_frequencies(path, found)
+    build_files.write_version(path, schema.VERSION)
+    build_files.write_applied(path, seq)
     link = base / f".{CURRENT}-{path.name}"
     link.symlink_to(path.name)
     os.replace(link, base / CURRENT)
@@ -301,23 +287,6 @@ def _remove_old_builds(base, keep):
     builds = sorted((p for p in base.iterdir() if p.name.startswith(BUILD_PREFIX) and p != keep), reverse=True)
     for old in builds[OLD_BUILDS:]:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _read_applied(path):
-    return _read_number(path / APPLIED)
-
-
-def _read_number(file):
-    try:
-        return int(file.read_text())
-    except (FileNotFoundError, ValueError):
-        return 0
-
-
-def _write_applied(path, seq):
-    temporary = path / f".{APPLIED}"
-    temporary.write_text(str(seq))
-    os.replace(temporary, path / APPLIED)
 
 
 def _rebuild_lock():

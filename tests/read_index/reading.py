@@ -7,7 +7,7 @@ similar item of 25 September 2017 about Statkevich and Neklyaev (see tests/test_
 
 from django.urls import reverse
 
-from archive.index import store
+from archive.index import build_files, store
 from tests.support.editing import change_form_data
 
 LEAD = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
@@ -46,7 +46,7 @@ def changelist_action(client, model, action, selected, **extra):
 
 def applied(index_dir):
     """The last change of the database's log that the index folder's current build holds."""
-    return int((index_dir / store.CURRENT / store.APPLIED).read_text())
+    return int((index_dir / store.CURRENT / build_files.APPLIED).read_text())
 
 
 def delete_in_admin(client, model, pk):

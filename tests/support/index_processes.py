@@ -228,13 +228,13 @@ CENSUS = """
 import datetime
 import json
 from django.db.models import Count
-from archive.index import lookup, store
+from archive.index import build_files, lookup, store
 from archive.index.filters import Filters
 from archive.models import PUBLIC_DECISIONS, Article, ArticleTopic, Mention, RelatedLink
 
 current = store.folder() / store.CURRENT
 # Read before any lookup: a lookup would bring a lagging index up to date itself.
-applied = int((current / store.APPLIED).read_text()) if current.exists() else None
+applied = int((current / build_files.APPLIED).read_text()) if current.exists() else None
 generation = store.generation()
 
 def count(**filters):
