@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format bench clean messages
+.PHONY: run setup test lint format bench growth-chart clean messages
 
 # Development: DEBUG on, and a key that production refuses (it is public, and shorter than production accepts).
 run setup test messages: export DJANGO_DEBUG := 1
@@ -69,7 +69,7 @@ ARTICLES ?= 10000
 BENCH_FLAGS ?=
 BENCH_ENV := DJANGO_DEBUG=0 DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 DJANGO_SETTINGS_MODULE=benchmarks.settings
 # DEBUG off as in production (with it on, Django keeps every query in memory), so a key of its own each run.
-bench: export DJANGO_SECRET_KEY := $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
+bench growth-chart: export DJANGO_SECRET_KEY := $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 bench: $(STAMP)
 	mkdir -p var
@@ -77,6 +77,12 @@ bench: $(STAMP)
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BENCH_ENV) $(BIN)/python manage.py load_gazetteer
 	$(BENCH_ENV) $(BIN)/python manage.py bench_import $(ARTICLES) $(BENCH_FLAGS)
+
+# The tables and the chart (docs/growth.svg) of what `manage.py bench_growth` left in var/growth-*.json; the chart's
+# matplotlib is the benchmarks' own requirement, never the site's.
+growth-chart: $(STAMP)
+	$(BIN)/pip install --quiet -r benchmarks/requirements.txt
+	$(BENCH_ENV) $(BIN)/python manage.py bench_growth_chart
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles $(COMPILED)

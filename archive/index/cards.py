@@ -6,8 +6,9 @@ templates show a card or a model instance.
 """
 
 import datetime
+import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.models import PERSONS, TOPICS, article_url, published_moment, subject_url
 from archive.models.subjects import Named
@@ -52,6 +53,8 @@ class Card:
     # The archive's own suggestions, never the source's links: "More on this" and the other language's article.
     suggested: tuple = ()
     counterparts: tuple = ()
+    # A digest of the stored bytes: whatever the card shows changes it, so a card drawn once can be kept under it.
+    stamp: bytes = field(default=b"", compare=False)
 
     def get_absolute_url(self):
         return article_url(self.published_date, self.slug)
@@ -100,6 +103,7 @@ def decode(data):
         listed_under=tuple(fields["listed_under"]),
         suggested=tuple(fields["suggested"]),
         counterparts=tuple(fields["counterparts"]),
+        stamp=hashlib.blake2b(data, digest_size=16).digest(),
     )
 
 

@@ -3,6 +3,8 @@ from django.template import engines
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from archive.reading import kept_cards
+
 register = template.Library()
 
 
@@ -10,10 +12,17 @@ register = template.Library()
 def article_card(context, item, level=2, full=False, coins=False, title=None, snippet=None):
     """`{% article_card item level=3 %}`: an article (or its card) as a list shows it: the summary cut to 45 words
     unless `full`, a COinS span with `coins`, a search's highlighted `title` and `snippet` in place of its own."""
+    request = context["request"]
     values = {"item": item, "level": level, "full": full, "coins": coins, "title": title, "snippet": snippet}
     # The interface's language, asked for once: each of the card's links and names depends on it.
-    values["interface"] = translation.get_language()
-    return drawn("archive/card.html", values, request=context["request"])
+    values["interface"] = interface = translation.get_language()
+    stamp = getattr(item, "stamp", None)
+    if not stamp or title is not None or snippet is not None:
+        # A model instance has no stamp; a search's highlights are the search's own.
+        return drawn("archive/card.html", values, request=request)
+    # The COinS span writes the article's absolute address: the scheme and host are part of the card.
+    key = (stamp, interface, level, full, coins, request.scheme, request.get_host())
+    return kept_cards.cards.get(key, lambda: drawn("archive/card.html", values, request=request))
 
 
 @register.simple_tag

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from archive.index import store
 from archive.models import Article, Person
-from benchmarks import copies, in_process, pages
+from benchmarks import copies, growth_figures, in_process, pages
 from benchmarks.environment import production_over_http
 
 SIZES = "10080,100800,1008000"
@@ -68,7 +68,7 @@ class Command(BaseCommand):
             figures["sizes"].append(figure)
             output.write_text(json.dumps(figures, indent=1) + "\n")
             self.say(f"{size:,} articles done: {output}")
-        for line in table(figures):
+        for line in growth_figures.table(figures):
             self.stdout.write(line)
 
     def say(self, message):
@@ -175,36 +175,3 @@ def database_bytes():
 
 def folder_bytes(folder):
     return sum(path.stat().st_size for path in Path(folder).rglob("*") if path.is_file() and not path.is_symlink())
-
-
-def table(figures):
-    """The figures as a Markdown table: a row a measure, a column a size."""
-    sizes = figures["sizes"]
-    lines = [
-        f"{figures['database']}: | " + " | ".join(f"{size['articles']:,} articles" for size in sizes) + " |",
-        "| --- |" + " ---: |" * len(sizes),
-    ]
-
-    def row(label, values):
-        lines.append(f"| {label} | " + " | ".join(values) + " |")
-
-    for index, page in enumerate(sizes[0]["pages"]):
-        row(
-            page["page"],
-            [f"{size['pages'][index]['median_ms']:.1f} ms ({size['pages'][index]['queries']} q)" for size in sizes],
-        )
-    row("import of the next pages, articles/s", [f"{rate(size['import']):,.0f}" for size in sizes])
-    row("… its peak memory (own data, whole process)", [memory(size["import"]) for size in sizes])
-    row("`rebuild_index`", [f"{size['rebuild']['seconds']:,.1f} s" for size in sizes])
-    row("… its peak memory", [f"{size['rebuild']['peak_mib']:,} MiB" for size in sizes])
-    row("database", [f"{size['database_bytes'] / 2**20:,.0f} MiB" for size in sizes])
-    row("read index", [f"{size['index_bytes'] / 2**20:,.0f} MiB" for size in sizes])
-    return lines
-
-
-def rate(imported):
-    return imported["articles"] / imported["seconds"]
-
-
-def memory(imported):
-    return f"{max(imported['own_mib'])} MiB, {imported['process_peak_mib']} MiB"
