@@ -58,9 +58,10 @@ OTHERS = tuple(slug for slug in NAMES if slug not in REGULARS)
 
 
 @lru_cache(maxsize=KEPT)
-def article(number, kind, shift=0):
-    """Article `number`, born a lead or an item; with a shift, its text under the title's number and the dateline
-    of article `number + shift`, as an archive grown by copies holds it (`benchmarks.copies`)."""
+def article(number, kind, shift=0, date_shift=None):
+    """Article `number`, born a lead or an item; with a shift, its text under the title's number `number + shift`
+    and the dateline of article `number + date_shift` (by default the same), as an archive grown by copies holds
+    it (`benchmarks.copies`)."""
     rng = random.Random(number)
     prose = PROSE["ru" if rng.random() < RUSSIAN_SHARE else "en"]
     language = prose.language
@@ -73,7 +74,7 @@ def article(number, kind, shift=0):
     topic = [_pick(rng, language.common + language.words[:TITLE_WORDS]) for _ in range(2)]
     return Article(
         title=f"{language.title} {' '.join(topic)} {number + shift:07d}",
-        dateline=dateline(number + shift, language.code),
+        dateline=dateline(number + (shift if date_shift is None else date_shift), language.code),
         photo=photo,
         paragraphs=_paragraphs(rng, kind, prose, names),
     )

@@ -2,11 +2,14 @@
 growth run imports a base of them once and then writes copies of every row that import made.
 
 Copy k of base article n is article n + k * B (B the base's size): its title ends in that number, and its date and
-time are the ones `commentary.dateline` gives that number, which is why B must be a multiple of `STEP`. Its persons,
-topics, similar items, sources, versions and change-log rows are the base's, renumbered alike; only its words and
-the bytes its source files keep are those of article n. The pages that would follow such an archive are
-`saved_pages.pages_after(B, 0, count, shift=(copies - 1) * B)`: their repeats name the last copy's articles, which
-hold the same text under the same numbers and dates, and their new articles come after all of them.
+time are the ones `commentary.dateline` gives article n + (k mod `DATED_COPIES`) * B, which is why B must be a
+multiple of `STEP`. So the first ten copies follow each other in time at the base's seven articles a day (100,800
+articles over forty years), and later ones fill the same forty years again (a million articles at seventy a day)
+rather than run on for four centuries, whose years every list would name. Its persons, topics, similar items,
+sources, versions and change-log rows are the base's, renumbered alike; only its words and the bytes its source
+files keep are those of article n. The pages that would follow such an archive are `saved_pages.pages_after(B, 0,
+count, *Base.next_shifts())`: their repeats name the last copy's articles, which hold the same text under the same
+numbers and dates, and their new articles are numbered after all of them.
 """
 
 import datetime
@@ -30,6 +33,7 @@ from benchmarks.commentary import ARTICLES_A_DAY
 
 # Articles a day, hours and minutes of the synthetic datelines: a shift by a multiple of all three keeps them.
 STEP = 420
+DATED_COPIES = 10
 # In the order a row's references need: a table only names tables written before it.
 MODELS = (Article, SourceFile, ArticleVersion, ArticleSource, RelatedLink, Mention, ArticleTopic, SlugRedirect, Change)
 NUMBERED = {Article: {"title", "title_key", "slug"}, ArticleVersion: {"title"}, SlugRedirect: {"old_slug"}}
@@ -61,9 +65,10 @@ class Base:
                 # As autovacuum would, before anyone plans a query on tables this much larger.
                 cursor.execute("ANALYZE")
 
-    def next_shift(self):
-        """The shift that shows the pages following this archive (see the module's docstring)."""
-        return (self.copies - 1) * self.articles
+    def next_shifts(self):
+        """The number and date shifts that show the pages following this archive (see the module's docstring)."""
+        last = self.copies - 1
+        return last * self.articles, last % DATED_COPIES * self.articles
 
     def _write_copy(self):
         copy = _Copy(self, self.copies)
@@ -81,7 +86,7 @@ class _Copy:
         self.number = number
         self.articles_on = number * base.articles
         self.pages_on = number * base.pages
-        self.days_on = datetime.timedelta(days=self.articles_on // ARTICLES_A_DAY)
+        self.days_on = datetime.timedelta(days=number % DATED_COPIES * base.articles // ARTICLES_A_DAY)
         self.sha256_prefix = f"{number:06x}"
 
 

@@ -101,15 +101,15 @@ def articles_in(count):
     return corpus.articles
 
 
-def pages_after(articles, skip, count, shift=0):
+def pages_after(articles, skip, count, shift=0, date_shift=None):
     """The `count` pages that follow a corpus of `articles` articles and `skip` pages after it, as (file name,
     bytes), and how many articles they add: their repeats may name the corpus's articles or the skipped pages'.
-    With a shift, every article is shown as `commentary.article` shows it with that shift."""
+    With shifts, every article is shown as `commentary.article` shows it with them."""
     corpus = _planned(articles)
     for _ in range(skip):
         corpus.next_page()
     before = corpus.articles
-    made = [rendered(corpus.next_page(), shift) for _ in range(count)]
+    made = [rendered(corpus.next_page(), shift, date_shift) for _ in range(count)]
     return made, corpus.articles - before
 
 
@@ -121,14 +121,14 @@ def _planned(articles):
     return corpus
 
 
-def rendered(page, shift=0):
+def rendered(page, shift=0, date_shift=None):
     """The page's file name and bytes, in the seed page's layout."""
-    lead = commentary.article(page.lead.number, LEAD, shift)
+    lead = commentary.article(page.lead.number, LEAD, shift, date_shift)
     lines = [lead.title, "", lead.dateline, *_photo(lead), "", *_body(lead, shortened=False)]
     if page.items:
         lines += [SIMILAR_MARKER, ""]
     for item in page.items:
-        shown = commentary.article(item.number, item.kind, shift)
+        shown = commentary.article(item.number, item.kind, shift, date_shift)
         lines += [shown.title, shown.dateline, *_photo(shown), "", *_body(shown, item.shortened)]
     return f"synthetic-saved-page-{page.index:07d}.txt", "\n".join(lines).encode()
 

@@ -106,7 +106,9 @@ class Command(BaseCommand):
     def import_next(self, base, count, last):
         """Import the pages that would follow: into this archive at the last size, else into a copy of it made for
         the purpose, so that the next size grows from the archive as the copies made it."""
-        args = ("--after", str(base.articles), "--shift", str(base.next_shift()), "--pages", str(count))
+        shift, date_shift = base.next_shifts()
+        args = ("--after", str(base.articles), "--shift", str(shift), "--date-shift", str(date_shift))
+        args = (*args, "--pages", str(count))
         if last:
             return self.import_pages(*args)
         with scratch_copy() as env:

@@ -10,17 +10,19 @@ class Command(BaseCommand):
     help = (
         "Import saved pages and print one line of JSON: how many articles they added, in how many seconds, and the "
         "process's memory. Either the corpus's first N articles, into an empty archive, or the pages that follow a "
-        "corpus of --after articles shown with --shift (an archive grown by copies, `benchmarks.copies`). "
-        "`bench_growth` runs it in a process of its own, so that its memory is the import's alone."
+        "corpus of --after articles shown with --shift and --date-shift (an archive grown by copies, "
+        "`benchmarks.copies`). `bench_growth` runs it in a process of its own, so that its memory is the "
+        "import's alone."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--first", type=int, help="the corpus's first N articles")
         parser.add_argument("--after", type=int, help="the pages after a corpus of this many articles")
-        parser.add_argument("--shift", type=int, default=0, help="with --after: shown as of articles this much later")
+        parser.add_argument("--shift", type=int, default=0, help="with --after: titles numbered this much later")
+        parser.add_argument("--date-shift", type=int, help="with --after: dated as articles this much later")
         parser.add_argument("--pages", type=int, default=2000, help="with --after: how many pages (default 2000)")
 
-    def handle(self, *args, first, after, shift, pages, **options):
+    def handle(self, *args, first, after, shift, date_shift, pages, **options):
         if (first is None) == (after is None):
             raise CommandError("give either --first or --after")
         before = Article.objects.count()
@@ -29,7 +31,7 @@ class Command(BaseCommand):
                 raise CommandError("the database already holds articles: point DATABASE_URL at an empty database")
             made, count = saved_pages.pages(first), saved_pages.page_count(first)
         else:
-            made, _ = saved_pages.pages_after(after, 0, pages, shift)
+            made, _ = saved_pages.pages_after(after, 0, pages, shift, date_shift)
             count = len(made)
         timed = importing.run(made, count)
         added = Article.objects.count() - before
