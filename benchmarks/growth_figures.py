@@ -40,7 +40,7 @@ def table(figures):
         growth = last["pages"][index]["median_ms"] / before["pages"][index]["median_ms"]
         row(page["page"], [*times, f"{growth:.2f}"])
     row("importing the next pages, articles/s", [f"{rate(size['import']):,.0f}" for size in sizes] + [""])
-    row("… peak memory (own data, whole process)", [memory(size["import"]) for size in sizes] + [""])
+    row("… peak memory: own data, index files mapped, both", [memory(size["import"]) for size in sizes] + [""])
     row("`rebuild_index`", [f"{size['rebuild']['seconds']:,.1f} s" for size in sizes] + [""])
     row("… peak memory", [f"{size['rebuild']['peak_mib']:,} MiB" for size in sizes] + [""])
     row("database", [f"{size['database_bytes'] / 2**20:,.0f} MiB" for size in sizes] + [""])
@@ -53,7 +53,9 @@ def rate(imported):
 
 
 def memory(imported):
-    return f"{max(imported['own_mib'])} MiB, {imported['process_peak_mib']} MiB"
+    own = imported.get("own_peak_mib", max(imported["own_mib"]))
+    mapped = imported.get("mapped_peak_mib", imported["mapped_mib"])
+    return f"{own}, {mapped}, {imported['process_peak_mib']} MiB"
 
 
 def draw(runs, path):

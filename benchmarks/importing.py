@@ -1,6 +1,7 @@
 """Pages imported as `import_articles` imports them, timed, with the process's memory along the way."""
 
 import resource
+import threading
 import time
 from dataclasses import dataclass
 
@@ -33,6 +34,28 @@ class Timed:
     samples: list
     mapped_mib: float
     peak_mib: float
+    # The most of each seen along the way (`Peaks`).
+    own_peak_mib: float = 0.0
+    mapped_peak_mib: float = 0.0
+
+
+class Peaks(threading.Thread):
+    """The most resident memory of each kind seen while it runs, read every 20 ms: the kernel's peak
+    (`peak_rss_mib`) counts both kinds at once, and the index's files mapped into memory, which the file system
+    gives back under pressure, can outgrow the process's own data many times over."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.own = self.mapped = 0.0
+        self._done = threading.Event()
+
+    def run(self):
+        while not self._done.wait(0.02):
+            self.own, self.mapped = max(self.own, rss_mib()), max(self.mapped, rss_mib("RssFile"))
+
+    def stop(self):
+        self._done.set()
+        self.join()
 
 
 def run(pages, count):
@@ -40,6 +63,8 @@ def run(pages, count):
     and at the end, and the time counted includes it."""
     checkpoints = {round(count * share / 4) for share in (1, 2, 3)}
     samples, elapsed, last_catch_up = [], 0.0, time.monotonic()
+    peaks = Peaks()
+    peaks.start()
     with recording.deferred():
         for number, (name, data) in enumerate(pages):
             started = time.perf_counter()
@@ -55,4 +80,5 @@ def run(pages, count):
         started = time.perf_counter()
     elapsed += time.perf_counter() - started
     samples.append(rss_mib())
-    return Timed(count, elapsed, samples, rss_mib("RssFile"), peak_rss_mib())
+    peaks.stop()
+    return Timed(count, elapsed, samples, rss_mib("RssFile"), peak_rss_mib(), peaks.own, peaks.mapped)

@@ -44,6 +44,8 @@ class Command(BaseCommand):
                     "own_mib": [round(mib) for mib in timed.samples],
                     "mapped_mib": round(timed.mapped_mib),
                     "peak_mib": round(timed.peak_mib),
+                    "own_peak_mib": round(timed.own_peak_mib),
+                    "mapped_peak_mib": round(timed.mapped_peak_mib),
                 }
             )
         )
