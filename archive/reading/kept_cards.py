@@ -34,5 +34,4 @@ class Kept:
         return fragment
 
 
-
 cards = Kept()
