@@ -14,13 +14,13 @@ import os
 
 import tantivy
 
+from archive.index.schema import EVERY
+
 APPLIED = "applied"
 VERSION = "version"
 FREQUENCIES = "frequencies.json"
 LAST_CHANGES = "latest.json"
 SUBJECT_FIELDS = ("persons", "topics")
-# More buckets than the archive has persons or topics, as `lookup.EVERY`.
-EVERY = 65000
 
 
 def read_applied(path):

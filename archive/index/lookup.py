@@ -12,6 +12,7 @@ import tantivy
 
 from archive.index import cards, schema, store
 from archive.index.filters import as_query
+from archive.index.schema import EVERY
 
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 _SORT_FIELDS = {NEWEST: "newest", OLDEST: "oldest"}
@@ -87,8 +88,6 @@ def count(filters):
     return current_searcher().search(as_query(filters), 1, count=True).count
 
 
-# More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
-EVERY = 65000
 # What the index counts, asked for in one pass over a list's articles.
 SUBJECT_COUNTS = {"persons": EVERY, "topics": EVERY}
 

@@ -11,6 +11,8 @@ from archive.index import cards
 # again on first use.
 VERSION = 6
 TEXT = "archive_text"
+# More buckets than the archive has persons or topics: counts are then exact, and ties can be broken by name.
+EVERY = 65000
 # Title, caption and names, body: how much a hit in each weighs when ranking.
 TEXT_FIELDS = {"title": 10.0, "names": 5.0, "body": 1.0}
 # Longer tokens are not words (URLs, runs of letters) and would only bloat the dictionary.

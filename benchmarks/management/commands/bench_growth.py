@@ -84,10 +84,10 @@ class Command(BaseCommand):
             stdout=subprocess.PIPE if capture else None,
         )
         out = process.stdout.read() if capture else b""
+        # wait4 rather than wait: the child's own resource usage, its peak resident memory among it.
         _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode:
-            raise CommandError(f"manage.py {' '.join(args)} ended with {process.returncode}")
+        if code := os.waitstatus_to_exitcode(status):
+            raise CommandError(f"manage.py {' '.join(args)} ended with {code}")
         return out.decode(), round(usage.ru_maxrss / 1024)
 
     def rebuild(self):
