@@ -1,11 +1,12 @@
 """What a build keeps beside its documents, each in a small file of its own: the last change of the change log it
-holds, the schema version it was made with, the document frequencies of its terms, and when its articles last
-changed.
+holds, the schema version it was made with, the document frequencies of its terms, when its articles last
+changed and the moments of its first and last article.
 
 The frequencies are those the build weighed the suggestions by: articles that change after it are weighed alike,
 until the next build. The last changes (of every article, and of each person's and each topic's) are worked out by
 the writer once it has applied a change, so that the sitemap index, which names them, costs the same whatever the
 archive holds: worked out when asked, they took a pass over every article (18 ms for persons at 100,800 articles).
+The first and last moments tell a list in date order where to look for its page (`lookup.page`).
 """
 
 import functools
@@ -59,8 +60,9 @@ def write_last_changes(path, searcher):
     by_subject = {
         field: {"terms": {"field": field, "size": EVERY}, "aggs": {"latest": latest}} for field in SUBJECT_FIELDS
     }
-    found = searcher.aggregate(tantivy.Query.all_query(), {"all": latest} | by_subject)
-    moments = {"all": found["all"]["value"]} | {
+    span = {"first": {"min": {"field": "moment"}}, "last": {"max": {"field": "moment"}}}
+    found = searcher.aggregate(tantivy.Query.all_query(), {"all": latest} | span | by_subject)
+    moments = {name: found[name]["value"] for name in ("all", *span)} | {
         field: {bucket["key"]: bucket["latest"]["value"] for bucket in found[field]["buckets"]}
         for field in SUBJECT_FIELDS
     }
@@ -71,7 +73,8 @@ _kept_changes = None
 
 
 def last_changes(path):
-    """{"all": microseconds or None, "persons": {slug: microseconds}, "topics": …} of the build at `path`, read
+    """{"all": microseconds or None, "first" and "last": moments or None, "persons": {slug: microseconds},
+    "topics": …} of the build at `path`, read
     again only once the writer has replaced the file (a new file each time: its inode tells)."""
     global _kept_changes
     file = path / LAST_CHANGES

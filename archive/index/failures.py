@@ -23,6 +23,9 @@ class Guarded:
 
     def __getattr__(self, name):
         method = getattr(self._searcher, name)
+        if not callable(method):
+            # A property (num_docs): read when asked, which cannot fail.
+            return method
 
         @functools.wraps(method)
         def guarded(*args, **kwargs):

@@ -8,8 +8,8 @@ a bookmarked list reopens identically and every link on the page (chips, facets,
 
 import dataclasses
 import functools
+from urllib.parse import urlencode
 
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
@@ -25,18 +25,19 @@ ORDER = ["q", "person", "topic", "date_after", "date_before", "sort"]
 
 
 def canonical_query(params, page=1):
-    query = QueryDict(mutable=True)
+    # What QueryDict.urlencode writes, without building one: a list page writes about seventy of these.
+    pairs = []
     for name in ORDER:
         value = params.get(name)
         if not value:
             continue
         if isinstance(value, list):
-            query.setlist(name, sorted(set(value)))
+            pairs.extend((name, item) for item in sorted(set(value)))
         else:
-            query[name] = value.isoformat() if hasattr(value, "isoformat") else value
+            pairs.append((name, value.isoformat() if hasattr(value, "isoformat") else value))
     if page > 1:
-        query["page"] = page
-    return query.urlencode()
+        pairs.append(("page", page))
+    return urlencode(pairs)
 
 
 def list_url(page=1, **params):
