@@ -44,6 +44,10 @@ PAGES = {
     # The generation: the months, the days and the years beside come from the index too.
     "/articles/2016/": 1,
     "/articles/2016/01/": 1,
+    # The generation: the entries are the index's cards, their last changes its column.
+    "/feeds/articles.atom": 1,
+    # … and the person.
+    "/people/person-1/feed.atom": 2,
 }
 
 

@@ -55,6 +55,8 @@ class Card:
     counterparts: tuple = ()
     # A digest of the stored bytes: whatever the card shows changes it, so a card drawn once can be kept under it.
     stamp: bytes = field(default=b"", compare=False)
+    # When the article last changed, for the pages that say so (the feeds); not part of the stored card.
+    updated_at: datetime.datetime | None = None
 
     def get_absolute_url(self):
         return article_url(self.published_date, self.slug)

@@ -5,6 +5,7 @@ generation of the archive: the one its request started with (`at_generation`).
 """
 
 import contextvars
+import dataclasses
 import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -130,10 +131,18 @@ def _by_relevance(searcher, index_query, offset, limit):
     return Page([pk for _, _, pk in ranked], result.count, [hit[1] for hit, _, _ in ranked])
 
 
-def cards_at(addresses):
-    """The cards of the documents a page found, in its order, from the request's searcher."""
+def cards_at(addresses, changes=False):
+    """The cards of the documents a page found, in its order, from the request's searcher; with `changes`, each
+    with when its article last changed (`updated_at`)."""
     searcher = current_searcher()
-    return [cards.decode(searcher.doc(address)["card"][0]) for address in addresses]
+    found = [cards.decode(searcher.doc(address)["card"][0]) for address in addresses]
+    if changes:
+        moments = searcher.fast_field_values("updated", addresses)
+        found = [
+            dataclasses.replace(card, updated_at=schema.parse_microseconds(moment))
+            for card, moment in zip(found, moments, strict=True)
+        ]
+    return found
 
 
 def count(filters):

@@ -1,20 +1,18 @@
 """A list of articles read from the index, as a sequence Django's Paginator pages through.
 
 The paginator asks for the count, then for one slice: the index answers both in one search, and the slice's
-articles are the cards kept in their documents (no query). A list that needs more than a card shows (the feed's
-last changes) asks for model instances: the database is then asked for the slice's rows, with their persons and
-topics, in three queries however long the list.
+articles are the cards kept in their documents (no query). A list that needs to say when each article last changed
+(the feed) asks for it with `changes`: it is read from the documents' column.
 """
 
 from archive.index import lookup
-from archive.models import Article
 
 
 class IndexedArticles:
-    def __init__(self, filters, sort=lookup.NEWEST, *, as_models=False):
+    def __init__(self, filters, sort=lookup.NEWEST, *, changes=False):
         self.filters = filters
         self.sort = sort
-        self.as_models = as_models
+        self.changes = changes
         self._total = None
         self._window = None
 
@@ -48,9 +46,7 @@ class IndexedArticles:
         else:
             found = lookup.page(self.filters, self.sort, offset=start, limit=stop - start)
             self._total = found.total
-        if self.as_models:
-            return Article.objects.with_subjects().in_order(found.ids)
-        return lookup.cards_at(found.addresses)
+        return lookup.cards_at(found.addresses, changes=self.changes)
 
     def __iter__(self):
         return iter(self[:])

@@ -12,10 +12,26 @@ register = template.Library()
 def article_card(context, item, level=2, full=False, coins=False, title=None, snippet=None):
     """`{% article_card item level=3 %}`: an article (or its card) as a list shows it: the summary cut to 45 words
     unless `full`, a COinS span with `coins`, a search's highlighted `title` and `snippet` in place of its own."""
-    request = context["request"]
+    return _card(context["request"], translation.get_language(), item, level, full, coins, title, snippet)
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, results, level=2, coins=False):
+    """`{% article_cards results level=3 %}`: each (item, title, snippet) of a list's results as `article_card`
+    draws it, a line each: the twenty cards of a page in one tag rather than twenty."""
+    request, interface = context["request"], translation.get_language()
+    return mark_safe(
+        "".join(
+            f"{_card(request, interface, item, level, False, coins, title, snippet)}\n"
+            for item, title, snippet in results
+        )
+    )
+
+
+def _card(request, interface, item, level, full, coins, title, snippet):
     values = {"item": item, "level": level, "full": full, "coins": coins, "title": title, "snippet": snippet}
     # The interface's language, asked for once: each of the card's links and names depends on it.
-    values["interface"] = interface = translation.get_language()
+    values["interface"] = interface
     stamp = getattr(item, "stamp", None)
     if not stamp or title is not None or snippet is not None:
         # A model instance has no stamp; a search's highlights are the search's own.
@@ -23,6 +39,13 @@ def article_card(context, item, level=2, full=False, coins=False, title=None, sn
     # The COinS span writes the article's absolute address: the scheme and host are part of the card.
     key = (stamp, interface, level, full, coins, request.scheme, request.get_host())
     return kept_cards.cards.get(key, lambda: drawn("archive/card.html", values, request=request))
+
+
+@register.simple_tag
+def list_facets(person_facets, topic_facets, year_facets):
+    """`{% list_facets person_facets topic_facets year_facets %}`: the list's choices of persons, topics and years,
+    a line each, with the number of articles each would leave."""
+    return drawn("archive/facets.html", persons=person_facets, topics=topic_facets, years=year_facets)
 
 
 @register.simple_tag
