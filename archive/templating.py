@@ -13,8 +13,10 @@ from django.utils.translation import gettext
 from jinja2 import Environment
 
 from archive.models import article_url
+from archive.reading import wording
 from archive.research.coins import span as coins_span
 from archive.templatetags.archive_pages import dateline, lang_attr
+from archive.templatetags.article_cards import cards_markup
 
 
 def escaped(value):
@@ -26,7 +28,14 @@ def escaped(value):
 def environment(**options):
     env = Environment(**{**options, "autoescape": False, "finalize": escaped, "keep_trailing_newline": True})
     env.globals.update(
-        _=gettext, article_url=article_url, coins_span=coins_span, dateline=dateline, lang_attr=lang_attr
+        _=gettext,
+        article_url=article_url,
+        article_cards=cards_markup,
+        coins_span=coins_span,
+        dateline=dateline,
+        lang_attr=lang_attr,
+        left_out=wording.left_out,
+        not_in_archive=wording.not_in_archive,
     )
     env.filters.update(date=date, truncatechars=truncatechars, truncatewords=truncatewords)
     return env

@@ -11,7 +11,7 @@ from archive.templatetags import article_cards
 @pytest.fixture
 def draws(monkeypatch):
     """The names of the cards' templates drawn, with the kept cards emptied first."""
-    monkeypatch.setattr(kept_cards, "cards", kept_cards.Kept())
+    monkeypatch.setattr(kept_cards, "cards", kept_cards.Kept(kept_cards.KEPT))
     drawn, made = article_cards.drawn, []
 
     def counted(name, *args, **values):

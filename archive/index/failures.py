@@ -37,4 +37,6 @@ class Guarded:
                 self._failed(error)
                 raise Unavailable(f"the read index failed while read: {error}") from error
 
+        # Made once a method: a page reads a card for each article it shows, each through `doc`.
+        self.__dict__[name] = guarded
         return guarded

@@ -74,6 +74,12 @@ def searcher(seq):
         return failures.Guarded(opened.index.searcher(), functools.partial(_failed_while_read, opened))
 
 
+def build(seq):
+    """The build that answers for `seq`: a rebuild, or a database made anew under the index, starts another."""
+    with _lock:
+        return _open_at(seq).path
+
+
 def latest_changes(seq):
     """When articles last changed as of `seq` or later (`build_files.last_changes`)."""
     with _lock:

@@ -49,6 +49,15 @@ def of(article):
     )
 
 
+def cards_of(ids):
+    """{id: card} of these articles: from the index, or from the database for any the index does not hold yet;
+    an article gone from both is left out."""
+    found = _from_index(lookup.current_searcher())(ids)
+    if missing := [pk for pk in ids if pk and pk not in found]:
+        found |= _from_database(missing)
+    return found
+
+
 def _newest_first(card):
     return schema.sort_keys(card.published_date, card.published_time, card.slug)[1]
 

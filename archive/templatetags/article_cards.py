@@ -19,7 +19,11 @@ def article_card(context, item, level=2, full=False, coins=False, title=None, sn
 def article_cards(context, results, level=2, coins=False):
     """`{% article_cards results level=3 %}`: each (item, title, snippet) of a list's results as `article_card`
     draws it, a line each: the twenty cards of a page in one tag rather than twenty."""
-    request, interface = context["request"], translation.get_language()
+    return cards_markup(context["request"], results, level, coins)
+
+
+def cards_markup(request, results, level=2, coins=False):
+    interface = translation.get_language()
     return mark_safe(
         "".join(
             f"{_card(request, interface, item, level, False, coins, title, snippet)}\n"
@@ -41,11 +45,16 @@ def _card(request, interface, item, level, full, coins, title, snippet):
     return kept_cards.cards.get(key, lambda: drawn("archive/card.html", values, request=request))
 
 
+@register.simple_tag(takes_context=True)
+def drawn_page(context, name):
+    """`{% drawn_page "archive/….html" %}`: a Jinja2 template of archive/jinja2/ drawn with the page's context."""
+    return drawn(name, context.flatten())
+
+
 @register.simple_tag
-def list_facets(person_facets, topic_facets, year_facets):
-    """`{% list_facets person_facets topic_facets year_facets %}`: the list's choices of persons, topics and years,
-    a line each, with the number of articles each would leave."""
-    return drawn("archive/facets.html", persons=person_facets, topics=topic_facets, years=year_facets)
+def pagination_links(pagination):
+    """`{% pagination_links pagination %}`: a list's notice about its page, and the links to its other pages."""
+    return drawn("archive/pagination.html", pagination=pagination)
 
 
 @register.simple_tag

@@ -1,12 +1,13 @@
 """The article list with its filters, and the article page."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from archive.lists.filterset import SORTS
 from archive.lists.query import ListQuery
 from archive.models import Article
 from archive.models.versions import article_route
-from archive.reading import facets, highlighting
+from archive.reading import facets, highlighting, wording
 from archive.reading.chips import chips
 from archive.reading.pagination import Pagination
 from archive.serving.shortcuts import article_or_404, surroundings_or_404
@@ -18,6 +19,7 @@ def article_list(request):
     pagination = Pagination(query.page, query.articles, query.page_url, reach=query.reach)
     found = facets.counts(query.filters, query.filters_without_dates)
     names = facets.names(query.params)
+    query_string = query.query_string()
     return render(
         request,
         "archive/article_list.html",
@@ -26,7 +28,12 @@ def article_list(request):
             "canonical": request.build_absolute_uri(query.address),
             "query": query,
             "form": query.form,
-            "query_string": query.query_string(),
+            "heading": wording.heading(query.params.get("q")),
+            "count_line": wording.count_line(pagination.paginator, pagination.page.number),
+            "exports": {
+                kind: reverse(f"archive:export_{kind}") + (f"?{query_string}" if query_string else "")
+                for kind in ("csv", "jsonl")
+            },
             "pagination": pagination,
             "results": _results(query, pagination.articles),
             "chips": chips(query, names),

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
+from archive.index import surroundings
 from archive.index.schema import sort_keys
-from archive.models import Article, RelatedLink
 from archive.research.oai import datestamps, identifiers, sets
 from archive.research.oai.envelope import XSI, element
 
@@ -11,16 +11,13 @@ OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 DC = "http://purl.org/dc/elements/1.1/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# What an article's address and its place in time are made of: all a relation reads of the linked article.
-URL_FIELDS = ("slug", "published_date", "published_time")
 
 
 def articles(entries):
-    """[(article, datestamp)] of a window's (datestamp, id) entries, in its order: three queries however many.
-    An article deleted since the datestamps were worked out is left out."""
-    stamps = {pk: stamp for stamp, pk in entries}
-    found = Article.objects.with_subjects().in_order([pk for _, pk in entries])
-    return [(article, stamps[article.pk]) for article in found]
+    """[(card, datestamp)] of a window's (datestamp, id) entries, in its order, from the read index: no query. An
+    article deleted since the datestamps were worked out is left out."""
+    found = surroundings.cards_of([pk for _, pk in entries])
+    return [(found[pk], stamp) for stamp, pk in entries if pk in found]
 
 
 def header(parent, article, stamp):
@@ -64,30 +61,18 @@ def _fields(article, relations, absolute):
         yield "relation", absolute(path), None
 
 
-def relations(ids):
-    """{article id: [paths]}: its similar items in page order, then the leads that list it, oldest first.
-
-    Two queries, one a side: each finds its links through its own column's index. One query asking for either
-    column (`lead IN … OR related IN …`) is read by PostgreSQL as a scan of every link, however few the ids.
-    """
-    similar, listed_under = {}, {}
-    for link in _links(lead_id__in=ids).select_related("related").only("lead", "position", *_of("related")):
-        similar.setdefault(link.lead_id, []).append(link.related)
-    for link in _links(related_id__in=ids).select_related("lead").only("related", *_of("lead")):
-        listed_under.setdefault(link.related_id, []).append(link.lead)
+def relations(found):
+    """{article id: [paths]} of these cards: each one's similar items in page order, then the leads that list it,
+    oldest first, from the cards of the articles they name (one search)."""
+    linked = surroundings.cards_of([pk for card in found for pk in (*card.related, *card.listed_under)])
     return {
-        pk: [a.get_absolute_url() for a in similar.get(pk, [])]
-        + [a.get_absolute_url() for a in sorted(listed_under.get(pk, []), key=_oldest_first)]
-        for pk in ids
+        card.pk: [linked[pk].get_absolute_url() for pk in card.related if pk in linked]
+        + [
+            lead.get_absolute_url()
+            for lead in sorted((linked[pk] for pk in card.listed_under if pk in linked), key=_oldest_first)
+        ]
+        for card in found
     }
-
-
-def _links(**side):
-    return RelatedLink.objects.filter(**side).order_by("position")
-
-
-def _of(side):
-    return [f"{side}__{name}" for name in URL_FIELDS]
 
 
 def _oldest_first(article):

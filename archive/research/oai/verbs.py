@@ -6,7 +6,7 @@ unknown identifier, no records) is raised while the response can still become an
 
 from django.conf import settings
 
-from archive.models import Article
+from archive.index import surroundings
 from archive.research.oai import arguments, conf, datestamps, identifiers, records, sets, tokens
 from archive.research.oai.envelope import base_url, element
 from archive.research.oai.errors import BadResumptionToken, IdDoesNotExist, NoRecordsMatch
@@ -79,9 +79,10 @@ def list_sets(request, given):
 
 def get_record(request, given):
     arguments.check_format(given["metadataPrefix"])
-    article = _article(given["identifier"])
-    stamp = datestamps.current().of(article)
-    relations = records.relations([article.pk])
+    found = _article(given["identifier"])
+    stamp = datestamps.current().of(found)
+    article = surroundings.cards_of([found.pk])[found.pk]
+    relations = records.relations([article])
 
     def fill(root):
         records.record(element(root, "GetRecord"), article, stamp, relations, request.build_absolute_uri)
@@ -111,7 +112,7 @@ def _list(request, given, verb):
     found = records.articles(window.entries)
     if not found:
         raise NoRecordsMatch("No record matches these arguments.")
-    relations = records.relations([article.pk for article, _ in found]) if verb == "ListRecords" else {}
+    relations = records.relations([article for article, _ in found]) if verb == "ListRecords" else {}
 
     def fill(root):
         listed = element(root, verb)
@@ -135,7 +136,7 @@ def _resume(listed, verb, given, total, cursor, *, more, cursor_after, after=Non
 
 
 def _article(identifier):
-    article = identifiers.article(identifier, Article.objects.with_subjects())
+    article = identifiers.article(identifier)
     if article is None:
         raise IdDoesNotExist(f"No article has the identifier {identifier!r}.")
     return article
