@@ -31,6 +31,7 @@ def environment(**options):
         _=gettext,
         article_url=article_url,
         article_cards=cards_markup,
+        as_table=wording.as_table,
         coins_span=coins_span,
         dateline=dateline,
         lang_attr=lang_attr,

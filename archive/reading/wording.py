@@ -1,5 +1,5 @@
-"""The list page's sentences that carry values, written as `{% blocktranslate %}` writes them (the values escaped,
-the translation not), for the page's Jinja2 template: the catalogue's messages are found here, in Python."""
+"""The sentences that carry values of the pages drawn by Jinja2, written as `{% blocktranslate %}` writes them (the
+values escaped, the translation not): the catalogue's messages are found here, in Python."""
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -38,3 +38,8 @@ def not_in_archive(kind, slug):
     if kind == "person":
         return interpolated(gettext("The archive has no person “%(slug)s”, so no article matches."), slug=slug)
     return interpolated(gettext("The archive has no topic “%(slug)s”, so no article matches."), slug=slug)
+
+
+def as_table(title):
+    """The heading of a chart's figures, shown as a table."""
+    return interpolated(gettext("%(title)s as a table"), title=title)

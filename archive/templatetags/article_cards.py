@@ -51,10 +51,20 @@ def drawn_page(context, name):
     return drawn(name, context.flatten())
 
 
+@register.simple_tag(takes_context=True)
+def list_results(context, pagination, empty=None):
+    """`{% list_results pagination empty %}`: a page of a list's cards, with its pagination; `empty` says what
+    an empty list shows."""
+    results = [(item, None, None) for item in pagination.articles]
+    return drawn(
+        "archive/results.html", request=context["request"], results=results, pagination=pagination, empty=empty
+    )
+
+
 @register.simple_tag
-def pagination_links(pagination):
-    """`{% pagination_links pagination %}`: a list's notice about its page, and the links to its other pages."""
-    return drawn("archive/pagination.html", pagination=pagination)
+def bar_chart(chart, id):
+    """`{% bar_chart chart "per-year" %}`: a chart (`archive.reading.charts`) as SVG, with its figures as a table."""
+    return drawn("archive/chart.html", chart=chart, id=id)
 
 
 @register.simple_tag
