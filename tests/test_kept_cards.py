@@ -1,8 +1,10 @@
-"""A card is drawn once and shown again by every list that names its article, until what it shows changes."""
+"""A card is drawn once and shown again by every list that names its article, until what it shows changes; a
+search's card is drawn once around the highlighted title and snippet each search gives it."""
 
 import pytest
+from django.utils.safestring import mark_safe
 
-from archive.index import store
+from archive.index import cards, documents, store
 from archive.models import Mention, Person
 from archive.reading import kept_cards
 from archive.templatetags import article_cards
@@ -86,11 +88,28 @@ def test_a_card_is_kept_apart_for_each_host_its_citation_names(client, listed, d
     assert draws == ["archive/card.html"] * 4
 
 
-def test_a_searchs_cards_with_their_highlighted_words_are_drawn_each_time(client, listed, draws):
-    client.get("/articles/?q=vilnius")
-    html = client.get("/articles/?q=vilnius").text
+def test_a_searchs_card_is_drawn_once_around_each_searchs_own_highlighted_title_and_snippet(client, listed, draws):
+    talks = client.get("/articles/?q=talks").text
+    vilnius = client.get("/articles/?q=vilnius").text
 
-    assert "<mark>Vilnius</mark>" in html
+    assert draws == ["archive/card.html"]
+    assert '<a href="/articles/2016/04/22/talks-in-vilnius/"><mark>Talks</mark> in Vilnius</a>' in talks
+    assert '<a href="/articles/2016/04/22/talks-in-vilnius/">Talks in <mark>Vilnius</mark></a>' in vilnius
+    assert '<p class="item-summary">Opposition leaders met in <mark>Vilnius</mark>.</p>' in vilnius
+    assert "<mark>" not in client.get("/articles/").text
+
+
+def test_a_searchs_card_kept_around_its_highlights_is_the_card_drawn_whole_with_them(rf, listed, draws):
+    article, _ = listed
+    card = cards.from_row(next(iter(documents.rows_for([article.pk]))))
+    title, snippet = mark_safe("Talks in <mark>Vilnius</mark>"), mark_safe("…met in <mark>Vilnius</mark>.")
+    request = rf.get("/articles/?q=vilnius")
+    values = {"item": card, "level": 3, "full": False, "coins": True, "title": title, "snippet": snippet}
+    whole = article_cards.drawn("archive/card.html", {**values, "interface": "en"}, request=request)
+
+    drawn_around, kept_around = (article_cards._card(request, "en", card, 3, False, True, title, snippet) for _ in "ab")
+
+    assert drawn_around == kept_around == whole
     assert draws == ["archive/card.html"] * 2
 
 

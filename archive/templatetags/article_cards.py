@@ -37,12 +37,30 @@ def _card(request, interface, item, level, full, coins, title, snippet):
     # The interface's language, asked for once: each of the card's links and names depends on it.
     values["interface"] = interface
     stamp = getattr(item, "stamp", None)
-    if not stamp or title is not None or snippet is not None:
-        # A model instance has no stamp; a search's highlights are the search's own.
+    searched = title is not None or snippet is not None
+    if not stamp or (searched and not (title and snippet)):
+        # A model instance has no stamp.
         return drawn("archive/card.html", values, request=request)
     # The COinS span writes the article's absolute address: the scheme and host are part of the card.
     key = (stamp, interface, level, full, coins, request.scheme, request.get_host())
-    return kept_cards.cards.get(key, lambda: drawn("archive/card.html", values, request=request))
+    if not searched:
+        return kept_cards.cards.get(key, lambda: drawn("archive/card.html", values, request=request))
+    # A search's highlighted title and snippet are the search's own: the card is kept around them.
+    marked = {**values, "title": _TITLE, "snippet": _SNIPPET}
+    before, between, after = kept_cards.cards.get(
+        (*key, "searched"), lambda: _around(drawn("archive/card.html", marked, request=request))
+    )
+    return mark_safe(f"{before}{title}{between}{snippet}{after}")
+
+
+# Where a search's title and snippet go in a card drawn around them: markup, so written as they are.
+_TITLE, _SNIPPET = mark_safe("\x00title\x00"), mark_safe("\x00snippet\x00")
+
+
+def _around(card):
+    before, rest = card.split(_TITLE)
+    between, after = rest.split(_SNIPPET)
+    return before, between, after
 
 
 @register.simple_tag(takes_context=True)
