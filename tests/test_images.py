@@ -132,7 +132,7 @@ def test_the_article_page_shows_the_renditions_as_a_picture_with_the_caption_as_
     article.photo_caption = "Николай Статкевич <at a rally>"
     article.image_renditions = images.make_renditions(article.image)
 
-    html = render_to_string("archive/includes/article_image.html", {"article": article})
+    html = render_to_string("archive/article_image.html", {"article": article})
 
     stem = "/media/articles/2025/photo"
     sizes = 'sizes="(min-width: 48rem) 44rem, 100vw"'
@@ -147,7 +147,7 @@ def test_the_article_page_shows_the_renditions_as_a_picture_with_the_caption_as_
 
 def test_the_article_page_shows_nothing_for_an_article_without_an_image():
     article = Article(title="No photo", body="Text.")
-    assert render_to_string("archive/includes/article_image.html", {"article": article}).strip() == ""
+    assert render_to_string("archive/article_image.html", {"article": article}).strip() == ""
 
 
 def exif_with_location(orientation=1):

@@ -19,10 +19,11 @@ def article_card(context, item, level=2, full=False, coins=False, title=None, sn
 def article_cards(context, results, level=2, coins=False):
     """`{% article_cards results level=3 %}`: each (item, title, snippet) of a list's results as `article_card`
     draws it, a line each: the twenty cards of a page in one tag rather than twenty."""
-    return cards_markup(context["request"], results, level, coins)
+    return results_markup(context["request"], results, level, coins)
 
 
-def cards_markup(request, results, level=2, coins=False):
+def results_markup(request, results, level=2, coins=False):
+    """A list's (item, title, snippet) results as cards, a line each; a search's title and snippet highlighted."""
     interface = translation.get_language()
     return mark_safe(
         "".join(
@@ -30,6 +31,12 @@ def cards_markup(request, results, level=2, coins=False):
             for item, title, snippet in results
         )
     )
+
+
+def cards_markup(request, items, level=2, full=False, coins=False):
+    """Articles (or their cards) as cards, a line each."""
+    interface = translation.get_language()
+    return mark_safe("".join(f"{_card(request, interface, item, level, full, coins, None, None)}\n" for item in items))
 
 
 def _card(request, interface, item, level, full, coins, title, snippet):
@@ -66,16 +73,19 @@ def _around(card):
 @register.simple_tag(takes_context=True)
 def drawn_page(context, name):
     """`{% drawn_page "archive/….html" %}`: a Jinja2 template of archive/jinja2/ drawn with the page's context."""
-    return drawn(name, context.flatten())
+    return drawn(name, context.flatten(), interface=translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
 def list_results(context, pagination, empty=None):
     """`{% list_results pagination empty %}`: a page of a list's cards, with its pagination; `empty` says what
     an empty list shows."""
-    results = [(item, None, None) for item in pagination.articles]
     return drawn(
-        "archive/results.html", request=context["request"], results=results, pagination=pagination, empty=empty
+        "archive/results.html",
+        request=context["request"],
+        articles=pagination.articles,
+        pagination=pagination,
+        empty=empty,
     )
 
 

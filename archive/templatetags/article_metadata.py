@@ -16,4 +16,8 @@ def article_head(context, article, version=None):
 @register.simple_tag(takes_context=True)
 def article_cite(context, article, version=None):
     """`{% article_cite article version %}`: the article's citation and its downloads, drawn by Jinja2."""
-    return drawn("archive/article_cite.html", meta=ArticleMetadata(article, context["request"], version))
+    return cite_markup(context["request"], article, version)
+
+
+def cite_markup(request, article, version=None):
+    return drawn("archive/article_cite.html", meta=ArticleMetadata(article, request, version))
