@@ -17,6 +17,8 @@ class Surroundings:
     counterparts: list
     previous: cards.Card | None
     next: cards.Card | None
+    # The digest of the article's own card: what the page shows of its persons, topics and links.
+    stamp: bytes = b""
 
 
 def of(article):
@@ -46,6 +48,7 @@ def of(article):
         counterparts=[found[pk] for pk in own.counterparts if pk in found],
         previous=found.get(previous),
         next=found.get(following),
+        stamp=own.stamp,
     )
 
 

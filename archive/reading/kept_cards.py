@@ -12,3 +12,8 @@ from archive.index.kept import Kept
 KEPT = 5000
 
 cards = Kept(KEPT)
+
+# The article page's main part, some 20 KB: some 40 MB a process.
+KEPT_PAGES = 2000
+
+pages = Kept(KEPT_PAGES)

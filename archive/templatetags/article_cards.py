@@ -1,6 +1,6 @@
 from django import template
 from django.template import engines
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from archive.reading import kept_cards
@@ -68,6 +68,34 @@ def _around(card):
     before, rest = card.split(_TITLE)
     between, after = rest.split(_SNIPPET)
     return before, between, after
+
+
+@register.simple_tag(takes_context=True)
+def article_main(context):
+    """`{% article_main %}`: the article page's main part, kept under all it is drawn from (`page_key`)."""
+    return kept_cards.pages.get(page_key(context, "main"), lambda: drawn_page(context, "archive/article_main.html"))
+
+
+def page_key(context, part):
+    """What a part of the article page is drawn from: the article's row as it last changed, the digests of its own
+    card and of every card the page shows, the interface's language, the host its citation names and the day it
+    says the page was read."""
+    request, article = context["request"], context["article"]
+    shown = [*context["related"], *context["listed_under"], *context["suggested"], *context["counterparts"]]
+    shown += [card for card in (context["previous"], context["next"]) if card is not None]
+    return (
+        part,
+        article.pk,
+        article.updated_at,
+        article.version_count,
+        article.text_since,
+        context["stamp"],
+        tuple(card.stamp for card in shown),
+        translation.get_language(),
+        request.scheme,
+        request.get_host(),
+        timezone.localdate(),
+    )
 
 
 @register.simple_tag(takes_context=True)

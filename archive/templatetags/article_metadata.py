@@ -1,7 +1,8 @@
 from django import template
 
+from archive.reading import kept_cards
 from archive.research.metadata import ArticleMetadata
-from archive.templatetags.article_cards import drawn
+from archive.templatetags.article_cards import drawn, page_key
 
 register = template.Library()
 
@@ -9,8 +10,16 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def article_head(context, article, version=None):
     """`{% article_head article version %}`: the head's citation, Dublin Core and Open Graph metadata and the
-    JSON-LD, drawn by Jinja2 (archive/jinja2/archive/article_head.html): a line for each person and topic."""
-    return drawn("archive/article_head.html", meta=ArticleMetadata(article, context["request"], version))
+    JSON-LD, drawn by Jinja2 (archive/jinja2/archive/article_head.html): a line for each person and topic. The
+    article page's is kept with its main part (`article_cards.page_key`); a version page's is drawn each time."""
+    request = context["request"]
+
+    def head():
+        return drawn("archive/article_head.html", meta=ArticleMetadata(article, request, version))
+
+    if version or "stamp" not in context:
+        return head()
+    return kept_cards.pages.get(page_key(context, "head"), head)
 
 
 @register.simple_tag(takes_context=True)

@@ -80,6 +80,7 @@ def article_detail(request, year, month, day, slug):
             "counterparts": around.counterparts,
             "previous": around.previous,
             "next": around.next,
+            "stamp": around.stamp,
         },
     )
     if article.version_count:
