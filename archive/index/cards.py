@@ -6,6 +6,7 @@ templates show a card or a model instance.
 """
 
 import datetime
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -46,8 +47,10 @@ class Card:
     published_time: datetime.time | None
     language: str
     summary: str
-    public_mentions: tuple
-    public_topics: tuple
+    # (slug, name, Russian name) of each public person and topic, as stored: an article's `persons` and `topics`
+    # are its relations, which a card stands in for with `public_mentions` and `public_topics`.
+    stored_persons: tuple
+    stored_topics: tuple
     related: tuple
     listed_under: tuple
     # The archive's own suggestions, never the source's links: "More on this" and the other language's article.
@@ -64,6 +67,15 @@ class Card:
     @property
     def published(self):
         return published_moment(self.published_date, self.published_time)
+
+    # Made when first asked for: a card kept drawn, which most of a list's are, is never asked.
+    @functools.cached_property
+    def public_mentions(self):
+        return tuple(Mentioned(SubjectCard(*person, PERSONS.view)) for person in self.stored_persons)
+
+    @functools.cached_property
+    def public_topics(self):
+        return tuple(Tagged(SubjectCard(*topic, TOPICS.view)) for topic in self.stored_topics)
 
 
 def encode(row):
@@ -99,8 +111,8 @@ def decode(data):
         published_time=datetime.time.fromisoformat(fields["time"]) if fields["time"] else None,
         language=fields["language"],
         summary=fields["summary"],
-        public_mentions=tuple(Mentioned(SubjectCard(*person, PERSONS.view)) for person in fields["persons"]),
-        public_topics=tuple(Tagged(SubjectCard(*topic, TOPICS.view)) for topic in fields["topics"]),
+        stored_persons=tuple(map(tuple, fields["persons"])),
+        stored_topics=tuple(map(tuple, fields["topics"])),
         related=tuple(fields["related"]),
         listed_under=tuple(fields["listed_under"]),
         suggested=tuple(fields["suggested"]),

@@ -31,10 +31,20 @@ def base_url(request):
     return request.build_absolute_uri(reverse("archive:oai"))
 
 
+def _root():
+    return etree.Element(f"{{{OAI}}}OAI-PMH", nsmap={None: OAI, "xsi": XSI})
+
+
+def detached(verb):
+    """A verb's element in a response of its own, to make parts in that are copied into responses later: their
+    namespaces are then those a response declares."""
+    return element(_root(), verb)
+
+
 def response(request, arguments, fill):
     """The protocol's response. `arguments` are echoed in the request element (None for a request that was not
     one: a bad verb or bad argument); `fill(root)` adds the verb's element or the errors."""
-    root = etree.Element(f"{{{OAI}}}OAI-PMH", nsmap={None: OAI, "xsi": XSI})
+    root = _root()
     root.set(f"{{{XSI}}}schemaLocation", f"{OAI} {SCHEMA}")
     now = datetime.datetime.now(datetime.UTC)
     element(root, "responseDate", now.strftime("%Y-%m-%dT%H:%M:%SZ"))
