@@ -15,15 +15,18 @@ PAGE = 7
 
 @pytest.fixture
 def uneven_archive(make_article):
-    """Forty articles crowded into 2010, five alone in 2015, twelve in 2024 of which three share one moment, and
-    five of them untimed; a person named in the 2010 and 2024 articles only."""
+    """Forty articles crowded into 2010, fifteen in 2015 of which ten share an untimed day, twelve in 2024 of which
+    three share one moment, and a few others untimed; a person named in the 2010 and 2024 articles only."""
     person = Person.objects.create(slug="lukashenko", name="Lukashenko")
     days = [datetime.date(2010, 3, 1) + datetime.timedelta(days=n // 3) for n in range(40)]
     days += [datetime.date(2015, month, 9) for month in range(1, 6)]
+    # Ten untimed articles of one day share its moment: more than a page, ordered by their slugs.
+    days += [datetime.date(2015, 7, 1)] * 10
     days += [datetime.date(2024, 6, 1 + n // 4) for n in range(12)]
     articles = []
     for number, day in enumerate(days):
-        time = None if number % 11 == 4 else "10:30" if number in (45, 46, 47) else f"{8 + number % 9:02d}:{number:02d}"
+        untimed = number % 11 == 4 or day == datetime.date(2015, 7, 1)
+        time = None if untimed else "10:30" if number in (55, 56, 57) else f"{8 + number % 9:02d}:{number % 60:02d}"
         article = make_article(f"Note {number:02d}", day.isoformat(), time=time)
         if day.year != 2015:
             Mention.objects.create(article=article, person=person)
@@ -92,24 +95,39 @@ def test_a_list_without_a_noted_span_is_ordered_whole(uneven_archive, monkeypatc
 
 
 class Recording:
-    """A searcher that notes the query of every search."""
+    """A searcher that notes each search's query and the column it orders by."""
 
     def __init__(self, searcher):
         self.searcher = searcher
-        self.queries = []
+        self.searches = []
 
     def search(self, query, *args, **kwargs):
-        self.queries.append(repr(query))
+        self.searches.append((repr(query), kwargs.get("order_by_field")))
         return self.searcher.search(query, *args, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self.searcher, name)
 
 
-def test_the_first_page_of_a_long_list_is_ordered_within_a_window_of_its_newest_days(uneven_archive, monkeypatch):
+@pytest.fixture
+def recording(monkeypatch):
     recording = Recording(lookup.current_searcher())
     monkeypatch.setattr(lookup, "current_searcher", lambda: recording)
+    return recording
+
+
+def test_the_first_page_of_a_long_list_is_ordered_within_a_window_of_its_newest_days(uneven_archive, recording):
     found = lookup.page(Filters(persons=("lukashenko",)), lookup.NEWEST, 0, PAGE)
+
+    ordered = [query for query, column in recording.searches if column]
     assert found.total == 52
-    assert "RangeQuery" in recording.queries[-1]
+    assert ordered and all("RangeQuery" in query for query in ordered)
     assert found.ids == in_order([a for a in uneven_archive if a.published_date.year != 2015], lookup.NEWEST)[:PAGE]
+
+
+@pytest.mark.parametrize("sort", [lookup.NEWEST, lookup.OLDEST])
+def test_a_deep_page_is_ordered_by_the_moments_column_never_by_the_sort_keys_text(uneven_archive, recording, sort):
+    found = lookup.page(Filters(), sort, 49, PAGE)
+
+    assert {column for _, column in recording.searches if column} == {"moment"}
+    assert found.ids == in_order(uneven_archive, sort)[49 : 49 + PAGE]

@@ -6,25 +6,20 @@ generation of the archive: the one its request started with (`at_generation`).
 
 import contextvars
 import dataclasses
-import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import tantivy
-from tantivy import Occur, Query
 
-from archive.index import cards, schema, store
+from archive.index import cards, date_order, schema, store
 from archive.index.filters import Filters, as_query
 from archive.index.kept import Kept
 from archive.index.schema import EVERY
 
-NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
-_SORT_FIELDS = {NEWEST: "newest", OLDEST: "oldest"}
+NEWEST, OLDEST, RELEVANCE = date_order.NEWEST, date_order.OLDEST, "relevance"
 # The index keeps every hit up to the one asked for: past this, a page is certainly past the end of any list, and
 # collecting that many would exhaust memory.
 DEEPEST = 1_000_000
-# What a day adds to a moment (`schema.moment`).
-_DAY = 86401
 _generation = contextvars.ContextVar("archive_generation", default=None)
 
 
@@ -61,63 +56,9 @@ def page(filters, sort=NEWEST, offset=0, limit=20):
     if sort == RELEVANCE:
         return _by_relevance(searcher, index_query, offset, limit)
     total = searcher.num_docs if filters == Filters() else _kept(("count", index_query), lambda: _count(index_query))
-    for window in _windows(filters, sort, offset + limit, total):
-        within = index_query if window is None else _both(index_query, window)
-        result = searcher.search(
-            within,
-            max(limit, 1),
-            count=window is not None,
-            order_by_field=_SORT_FIELDS[sort],
-            offset=offset,
-            order=tantivy.Order.Asc,
-        )
-        if window is None or result.count >= offset + limit:
-            break
-    hits = [address for _, address in result.hits][:limit]
+    span = date_order.span_of(_latest_changes(), filters)
+    hits = date_order.addresses(searcher, index_query, sort, offset, limit, total, span)
     return Page(searcher.fast_field_values("id", hits), total, hits)
-
-
-def _both(query, other):
-    return Query.boolean_query([(Occur.Must, query), (Occur.Must, other)])
-
-
-# How much wider each window is than the last, and how many articles the first is expected to hold for each one
-# the page needs: a list's articles are seldom spread evenly over the archive's years.
-WIDENING, MARGIN = 4, 2
-
-
-def _windows(filters, sort, wanted, total):
-    """Ranges of moments at the list's newest (or oldest) end, each wider than the last, then None for all of them.
-
-    Ordering a list by a column costs what the list holds (3 ms at 100,000 articles, 30 at a million); the page's
-    articles are the first of a window that holds at least as many as the page needs, whatever lies beyond it, and
-    such a window holds about what the page shows. The archive's first and last moments, kept by the writer, are
-    only where the windows start from: an article written since lies inside the open end of every window.
-    """
-    span = _latest_changes()
-    first, last = span.get("first"), span.get("last")
-    if first is not None and last is not None and wanted < total:
-        if filters.date_after:
-            first = max(first, schema.moment(filters.date_after, None))
-        if filters.date_before:
-            last = min(last, schema.moment(filters.date_before, datetime.time.max))
-        first, last = int(first), int(last)
-        length = last - first
-        width = max(_DAY, length * wanted * MARGIN // total)
-        while width < length:
-            bounds = (last - width, None) if sort == NEWEST else (None, first + width)
-            # From the column: a range of a year in the inverted index walks as many terms as it has articles.
-            yield Query.range_query(
-                schema.SCHEMA,
-                "moment",
-                tantivy.FieldType.Unsigned,
-                *bounds,
-                include_lower=True,
-                include_upper=True,
-                use_inverted_index=False,
-            )
-            width *= WIDENING
-    yield None
 
 
 def _by_relevance(searcher, index_query, offset, limit):
@@ -229,14 +170,14 @@ def every_id(filters, sort=NEWEST, offset=0, limit=None, batch=5000):
         total = searcher.search(index_query, 1, count=True).count
         yield _by_relevance(searcher, index_query, offset, min(total, end or total) - offset).ids
         return
-    while end is None or offset < end:
+    total = searcher.search(index_query, 1, count=True).count
+    span = date_order.span_of(_latest_changes(), filters)
+    while (end is None or offset < end) and offset < total:
         size = batch if end is None else min(batch, end - offset)
-        result = searcher.search(
-            index_query, size, count=False, order_by_field=_SORT_FIELDS[sort], offset=offset, order=tantivy.Order.Asc
-        )
-        if not result.hits:
+        hits = date_order.addresses(searcher, index_query, sort, offset, size, total, span)
+        if not hits:
             return
-        yield searcher.fast_field_values("id", [address for _, address in result.hits])
+        yield searcher.fast_field_values("id", hits)
         offset += size
 
 
@@ -270,7 +211,7 @@ def neighbours(article):
 
 # How far a neighbour is first looked for (a day, a month, a year, then all time): sorting every later article
 # to find the first costs what the archive holds, a window what a day or a month holds.
-STEPS = (_DAY, 31 * _DAY, 366 * _DAY, None)
+STEPS = (date_order.DAY, 31 * date_order.DAY, 366 * date_order.DAY, None)
 
 
 def _step(searcher, moment, *, later):

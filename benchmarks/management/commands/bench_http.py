@@ -1,4 +1,5 @@
 import shutil
+import statistics
 import subprocess
 import sys
 from urllib.parse import parse_qs, urlsplit
@@ -8,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from archive.models import Article
-from benchmarks import in_process, pages, wrk
+from benchmarks import in_process, pages, rotations, wrk
 from benchmarks.deployment import free_port
 from benchmarks.environment import production_over_http
 
@@ -23,11 +24,20 @@ WRK_PAGES = [
 ]
 
 
+# Each wrk's connections taking the next address of its list in turn, every address once before any twice.
+ROTATIONS = [
+    ("articles", "{count:,} article pages"),
+    ("lists", "{count:,} list variants"),
+    ("searches", "{count:,} searches"),
+]
+
+
 class Command(BaseCommand):
     help = (
         "Measure the median time each public page type takes in process, with its SQL queries, then requests per "
         "second of the article page, a filtered list, the home page, a person's page and searches under gunicorn, "
-        "against pages of the same size made without the database, with wrk on 127.0.0.1."
+        "then of 10,000 article pages, 1,000 list variants and 1,000 searches in turn, against pages of the same "
+        "size made without the database, with wrk on 127.0.0.1."
     )
 
     def add_arguments(self, parser):
@@ -54,6 +64,7 @@ class Command(BaseCommand):
         if not in_process_only and not shutil.which("wrk"):
             raise CommandError("wrk is needed to generate the load: apt-get install wrk (or pass --in-process-only)")
         targets = pages.targets()
+        self.rotations = rotations.rotations()
         env = production_over_http(DJANGO_SETTINGS_MODULE=BENCH_SETTINGS)
         # Before either measurement: with DEBUG off, pages name their CSS through the manifest collectstatic writes.
         subprocess.run(
@@ -109,6 +120,7 @@ class Command(BaseCommand):
             rows.append((label, f"`{targets[name]}`", f"{sizes[name]:,}", page))
             rows.append(("minimal page of the same size", f"`{floor}`", f"{sizes[name]:,}", minimal))
             ratios.append(f"{label} / minimal page: {page[0] / minimal[0]:.3g}")
+        self.rotate(base, duration, connections, rate, rows, ratios)
         searches = {}
         for name in ("rare searches", "common searches"):
             paths = targets[name]
@@ -130,3 +142,16 @@ class Command(BaseCommand):
             f"search median: {searches['rare searches'][1]:,.1f} ms (rare words), "
             f"{searches['common searches'][1]:,.1f} ms (common words)"
         )
+
+    def rotate(self, base, duration, connections, rate, rows, ratios):
+        """Each rotation under wrk, beside a minimal page of its pages' median size, into `rows` and `ratios`."""
+        for name, label in ROTATIONS:
+            paths = self.rotations[name]
+            label = label.format(count=len(paths))
+            size = int(statistics.median(wrk.page_size(base + path) for path in paths[:: max(len(paths) // 40, 1)]))
+            floor = f"/benchmark/minimal/{size}/"
+            page = wrk.wrk(base, paths[0], duration=duration, connections=connections, paths=paths)
+            minimal = rate(floor)
+            rows.append((label, "in turn", f"{size:,} (median)", page))
+            rows.append(("minimal page of the same size", f"`{floor}`", f"{size:,}", minimal))
+            ratios.append(f"{label} / minimal page: {page[0] / minimal[0]:.3g}")
