@@ -43,7 +43,9 @@ def list_paths():
     for topic in topics:
         paths += [list_url(topic=topic, date_after=f"{y}-01-01", date_before=f"{y}-12-31") for y in years]
     for year in years:
-        paths += [list_url(date_after=f"{year}-01-01", date_before=f"{year}-12-31", page=page) for page in (1, 2)]
+        paths += [
+            list_url(date_after=f"{year}-01-01", date_before=f"{year}-12-31", **page) for page in ({}, {"page": 2})
+        ]
     page = 2
     while len(paths) < LISTS:
         paths.append(list_url(page=page))
@@ -55,7 +57,8 @@ def search_paths():
     titles = _spread(Article.objects.only("title"), SEARCHES * 7 // 10)
     paths = [list_url(q=article.title.split()[-1]) for article in titles]
     common = [list_url(q=words, **extra) for words in COMMON_WORDS for extra in ({}, {"sort": "newest"})]
-    page = 1
+    paths += common
+    page = 2
     while len(paths) < SEARCHES:
         paths += [f"{path}&page={page}" for path in common]
         page += 1

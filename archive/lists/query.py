@@ -66,10 +66,9 @@ class ListQuery:
         self.filterset = ArticleFilter(data)
         self.form = self.filterset.form
         self.errors = self.filterset.errors
-        self.filters = self.filterset.qs
         self.page = paging.asked(data)
         cleaned = self.form.cleaned_data
-        self.searching = self.filters.words is not None
+        self.searching = bool(cleaned.get("q"))
         default_sort = RELEVANCE if self.searching else NEWEST
         chosen = cleaned.get("sort") or default_sort
         self.ordering = NEWEST if chosen == RELEVANCE and not self.searching else chosen
@@ -77,6 +76,12 @@ class ListQuery:
         # An order that is the default, or that does not apply (relevance without a search), adds nothing.
         if self.params.get("sort") in {default_sort, None} or self.params["sort"] != self.ordering:
             self.params.pop("sort", None)
+
+    @functools.cached_property
+    def filters(self):
+        """The index's filters: a search's words are analysed as the index's text is, which a page found in the
+        cache, whose address is all it needs, is spared."""
+        return self.filterset.qs
 
     @classmethod
     def from_request(cls, request):
