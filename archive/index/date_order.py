@@ -28,8 +28,8 @@ WIDENING, MARGIN = 4, 2
 
 
 def addresses(searcher, index_query, sort, offset, limit, total, span):
-    """The documents of the page of `limit` from `offset`, in the list's order; `span` is the archive's (first,
-    last) moment as the writer kept them, or (None, None)."""
+    """The documents of the page of `limit` from `offset`, in the list's order; `span` is where the list's moments
+    lie (`span_of`)."""
     order = tantivy.Order.Desc if sort == NEWEST else tantivy.Order.Asc
     # One article on either side of the page: when neither shares its moment with the page's end beside it, the
     # page holds every article of its moments, and only its own ties are to be put in slug order.
@@ -66,26 +66,28 @@ def _around(searcher, index_query, sort, offset, limit, first, last):
 
 def windows(sort, wanted, total, span):
     """Ranges of moments at the list's newest (or oldest) end, each wider than the last, then None for all."""
-    first, last = span
+    first, last, low, high = span
     if first is not None and last is not None and wanted < total:
         length = last - first
         width = max(DAY, length * wanted * MARGIN // total)
         while width < length:
-            yield _moments(last - width, None) if sort == NEWEST else _moments(None, first + width)
+            # Closed at the list's own dates, where it has them: beyond them the window would only hold articles
+            # the filter leaves out, each of which the column is read for.
+            yield _moments(last - width, high, width) if sort == NEWEST else _moments(low, first + width, width)
             width *= WIDENING
     yield None
 
 
 def span_of(kept, filters):
-    """The archive's first and last moments as the writer kept them, narrowed to the filters' dates."""
+    """(first, last, low, high): the archive's first and last moments as the writer kept them, narrowed to the
+    filters' dates, and the moments of those dates (None where the list has none)."""
     first, last = kept.get("first"), kept.get("last")
+    low = schema.moment(filters.date_after, None) if filters.date_after else None
+    high = schema.moment(filters.date_before, datetime.time.max) if filters.date_before else None
     if first is None or last is None:
-        return None, None
-    if filters.date_after:
-        first = max(first, schema.moment(filters.date_after, None))
-    if filters.date_before:
-        last = min(last, schema.moment(filters.date_before, datetime.time.max))
-    return int(first), int(last)
+        return None, None, low, high
+    first, last = int(max(first, low or first)), int(min(last, high or last))
+    return first, last, low, high
 
 
 def _in_order(searcher, found, sort):
@@ -112,8 +114,17 @@ def _all(searcher, index_query):
     return searcher.search(index_query, max(count, 1), order_by_field="moment", order=tantivy.Order.Asc).hits
 
 
-def _moments(low, high):
-    # From the column: a range of a year in the inverted index walks as many terms as it has articles.
+# Up to a month of moments is read from the inverted index, a term each; beyond, from the column, which is read
+# whole but for its blocks that hold no moment of the range (a month in the middle of a million articles: 0.4 ms
+# from the terms, 5 ms from the column; forty years: 42 ms from the terms, 5 ms from the column).
+FEW_TERMS = 31 * DAY
+
+
+def _moments(low, high, width=None):
+    """Moments from `low` to `high`, both included (either open); `width` is how far apart the moments it holds
+    lie, where an open end would not say."""
+    if width is None:
+        width = high - low if low is not None and high is not None else FEW_TERMS + 1
     return Query.range_query(
         schema.SCHEMA,
         "moment",
@@ -122,7 +133,7 @@ def _moments(low, high):
         high,
         include_lower=True,
         include_upper=True,
-        use_inverted_index=False,
+        use_inverted_index=width <= FEW_TERMS,
     )
 
 
