@@ -4,7 +4,10 @@ import pytest
 from django.test import Client
 
 from archive.index import recording
+from archive.index.kept import Kept
+from archive.lists.query import ListQuery
 from archive.models import Article
+from archive.serving import canonical
 from tests.support.importing import import_path
 from tests.support.locations import PAGES
 
@@ -111,3 +114,25 @@ def test_a_sitemap_section_is_built_once_a_generation(
     # Each article in English and in Russian.
     assert built.count(b"<url>") == 4
     assert rebuilt.count(b"<url>") == 8
+
+
+def test_a_list_found_in_the_cache_has_its_parameters_read_once_for_its_address(
+    seeded, cached_pages, client, monkeypatch
+):
+    monkeypatch.setattr(canonical, "_addresses", Kept(canonical.KEPT_ADDRESSES))
+    read, original = [], ListQuery.__init__
+
+    def counted(query, data):
+        read.append(data.urlencode())
+        original(query, data)
+
+    monkeypatch.setattr(ListQuery, "__init__", counted)
+    first = client.get("/articles/?q=minsk&sort=oldest")
+    again = client.get("/articles/?q=minsk&sort=oldest")
+    redirected = client.get("/articles/?sort=oldest&q=minsk")
+
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert again.content == first.content
+    assert redirected.status_code == 301
+    assert redirected["Location"] == "/articles/?q=minsk&sort=oldest"
+    assert read == ["q=minsk&sort=oldest", "sort=oldest&q=minsk"]

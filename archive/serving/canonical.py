@@ -7,6 +7,9 @@ are read once per request (`archive.lists`): the page that answers reads the sam
 
 from urllib.parse import urlencode
 
+from django.utils import translation
+
+from archive.index.kept import Kept
 from archive.lists import paging
 from archive.lists.query import ListQuery
 
@@ -29,9 +32,16 @@ def sitemap_section(request):
     return paged(request, name="p")
 
 
+# Reading a list's parameters (a form of five fields, its words analysed) is a third of what a list found in the
+# page cache costs; the canonical form of an address depends on nothing else, so it is worked out once.
+KEPT_ADDRESSES = 5000
+_addresses = Kept(KEPT_ADDRESSES)
+
+
 def article_list(request):
     """The list's parameters in one order, each value once, defaults and unknown parameters left out."""
-    return ListQuery.from_request(request).canonical_url
+    asked = (translation.get_language(), request.path, request.META.get("QUERY_STRING", ""))
+    return _addresses.get(asked, lambda: ListQuery.from_request(request).canonical_url)
 
 
 def export(request):
