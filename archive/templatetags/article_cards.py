@@ -15,15 +15,9 @@ def article_card(context, item, level=2, full=False, coins=False, title=None, sn
     return _card(context["request"], translation.get_language(), item, level, full, coins, title, snippet)
 
 
-@register.simple_tag(takes_context=True)
-def article_cards(context, results, level=2, coins=False):
-    """`{% article_cards results level=3 %}`: each (item, title, snippet) of a list's results as `article_card`
-    draws it, a line each: the twenty cards of a page in one tag rather than twenty."""
-    return results_markup(context["request"], results, level, coins)
-
-
 def results_markup(request, results, level=2, coins=False):
-    """A list's (item, title, snippet) results as cards, a line each; a search's title and snippet highlighted."""
+    """A list's (item, title, snippet) results as cards, a line each, as `article_card` draws them; a search's title
+    and snippet highlighted. The twenty cards of a page in one call rather than twenty."""
     interface = translation.get_language()
     return mark_safe(
         "".join(

@@ -17,7 +17,8 @@ def article_head(context, article, version=None):
     def head():
         return drawn("archive/article_head.html", meta=ArticleMetadata(article, request, version))
 
-    if version or "stamp" not in context:
+    # Only the article page has the digest of its card to keep the head under; a version page has none.
+    if "stamp" not in context:
         return head()
     return kept_cards.pages.get(page_key(context, "head"), head)
 
