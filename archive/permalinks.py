@@ -1,7 +1,9 @@
 """How a permanent article URL resolves: the article that holds it now, or the one that held it before."""
 
 import datetime
+import functools
 
+from django.db import connection
 from django.urls import Resolver404
 from django.urls import resolve as resolve_path
 
@@ -17,13 +19,28 @@ def resolve(year, month, day, slug, queryset=None):
         date = datetime.date(year, month, day)
     except ValueError:
         raise Article.DoesNotExist(f"No day {year}-{month}-{day}") from None
-    article = (queryset if queryset is not None else Article.objects).filter(published_date=date, slug=slug).first()
+    if queryset is None:
+        article = next(iter(Article.objects.raw(_holder_sql(connection.vendor), _holder_params(date, slug))), None)
+    else:
+        article = queryset.filter(published_date=date, slug=slug).first()
     if article is not None:
         return article, False
     former = SlugRedirect.objects.select_related("article").filter(published_date=date, old_slug=slug).first()
     if former is None:
         raise Article.DoesNotExist(f"No article {slug} on {date}")
     return former.article, True
+
+
+@functools.cache
+def _holder_sql(vendor):
+    """The ORM's SQL for the article at a day and slug, written once for each database: every article page asks
+    it, and building it again each time took twice as long as the database took to answer it."""
+    sql, _ = Article.objects.filter(published_date=datetime.date.min, slug="")[:1].query.sql_with_params()
+    return sql
+
+
+def _holder_params(date, slug):
+    return [connection.ops.adapt_datefield_value(date), slug]
 
 
 ARTICLE_ROUTE = "archive:article_detail"

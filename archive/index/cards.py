@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from archive.index.kept import Kept
 from archive.models import PERSONS, TOPICS, article_url, published_moment, subject_url
 from archive.models.subjects import Named
 
@@ -101,7 +102,18 @@ def encode(row):
     ).encode()
 
 
+# Lists, article pages and OAI-PMH's records read the same cards again and again, and decoding one (its JSON,
+# dates and tuples) took longer than finding it in the index. A card is never changed once made, and every
+# change to what it holds changes its bytes, so the bytes are what it is kept under.
+KEPT_CARDS = 10_000
+_decoded = Kept(KEPT_CARDS)
+
+
 def decode(data):
+    return _decoded.get(data, lambda: _decoded_afresh(data))
+
+
+def _decoded_afresh(data):
     fields = json.loads(data)
     return Card(
         pk=fields["pk"],
