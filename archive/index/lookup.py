@@ -105,15 +105,20 @@ KEPT_COUNTS = 1000
 _kept_counts = Kept(KEPT_COUNTS)
 
 
-def _kept(question, work_out):
-    """The answer to `question` (a kind and an index query) kept for the request's generation of the build that
-    answers it, or worked out."""
+def kept(question, work_out):
+    """What `work_out()` gives, kept under `question` (a tuple of values that say all it depends on) for the
+    request's generation of the build that answers it: what the archive holds changes only with the generation."""
     seq = _generation.get()
     if seq is None:
         return work_out()
+    return _kept_counts.get((store.build(seq), seq, *question), work_out)
+
+
+def _kept(question, work_out):
+    """The answer to `question` (a kind and an index query) kept for the generation, or worked out."""
     kind, index_query, *rest = question
     # A query's text is all of it: equal queries, from the same words and filters, write the same text.
-    return _kept_counts.get((store.build(seq), seq, kind, repr(index_query), *rest), work_out)
+    return kept((kind, repr(index_query), *rest), work_out)
 
 
 # What the index counts, asked for in one pass over a list's articles.

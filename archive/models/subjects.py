@@ -24,22 +24,6 @@ def _subject_url(name, slug, language):
     return reverse(name, kwargs={"slug": slug})
 
 
-class SubjectQuerySet(models.QuerySet):
-    def counted(self, counts, limit=None, exclude=()):
-        """Persons or topics with `count` set from the index's (slug, count) pairs, most first then by name;
-        `limit` of them, or all. One query, for the subjects that make the cut (ties at the cut included)."""
-        found = [(slug, n) for slug, n in counts if slug not in exclude]
-        if limit is not None and len(found) > limit:
-            cutoff = found[limit - 1][1]
-            found = [(slug, n) for slug, n in found if n >= cutoff]
-        numbers = dict(found)
-        subjects = list(self.filter(slug__in=numbers).only("slug", "name", *NAME_FIELDS.values(), "description"))
-        for subject in subjects:
-            subject.count = numbers[subject.slug]
-        subjects.sort(key=lambda subject: (-subject.count, subject.name))
-        return subjects[:limit]
-
-
 class Named:
     """Whatever shows a person's or topic's name, a row or an index card: the name it is shown under."""
 
@@ -90,7 +74,6 @@ class Subject(Named, models.Model):
         _("name in Russian"), max_length=200, blank=True, help_text=_("Shown on the Russian pages; empty: the name.")
     )
 
-    objects = SubjectQuerySet.as_manager()
     kind = None
 
     class Meta:

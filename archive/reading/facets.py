@@ -2,7 +2,7 @@
 
 import datetime
 
-from archive.index import lookup
+from archive.index import lookup, named
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.lists.limits import FACET_LIMIT
 from archive.models import KINDS
@@ -23,7 +23,14 @@ def names(params):
     found = {}
     for kind in KINDS:
         if slugs := params.get(kind.name):
-            for subject in kind.model.objects.filter(slug__in=slugs).only("slug", "name", *NAME_FIELDS.values()):
+            # Kept for the generation, as the facets' rows are (`named`): only read, never changed.
+            subjects = lookup.kept(
+                ("chosen", kind.name, *slugs),
+                lambda kind=kind, slugs=slugs: list(
+                    kind.model.objects.filter(slug__in=slugs).only("slug", "name", *NAME_FIELDS.values())
+                ),
+            )
+            for subject in subjects:
                 found[kind.name, subject.slug] = subject.display_name
     return found
 
@@ -38,7 +45,7 @@ def choices(query, name, found):
     link that adds it to the filters. Those already chosen are shown as chips instead."""
     kind = KIND_NAMED[name]
     chosen = query.params.get(name, [])
-    subjects = kind.model.objects.counted(found[kind.field], limit=FACET_LIMIT, exclude=chosen)
+    subjects = named.counted(kind.model, found[kind.field], limit=FACET_LIMIT, exclude=chosen)
     return [(subject, subject.count, query.adding(name, subject.slug)) for subject in subjects]
 
 

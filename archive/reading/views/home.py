@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from archive.index import lookup
+from archive.index import lookup, named
 from archive.index.filters import Filters
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.index.results import IndexedArticles
@@ -20,8 +20,8 @@ def home(request):
         "archive/home.html",
         {
             "latest": IndexedArticles(Filters(leads_only=True))[:LATEST],
-            "persons": Person.objects.counted(found["persons"], limit=MOST),
-            "topics": Topic.objects.counted(found["topics"], limit=MOST),
+            "persons": named.counted(Person, found["persons"], limit=MOST),
+            "topics": named.counted(Topic, found["topics"], limit=MOST),
             "years": sorted(found["year"], reverse=True),
         },
     )

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from archive.index import lookup
+from archive.index import lookup, named
 from archive.index.filters import Filters
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.index.results import IndexedArticles
@@ -34,7 +34,7 @@ def topic_detail(request, slug):
 
 def _index(request, kind):
     found = lookup.counts(Filters(), {kind.field: EVERY})[kind.field]
-    subjects = sorted(kind.model.objects.counted(found), key=lambda subject: subject.display_name)
+    subjects = sorted(named.counted(kind.model, found), key=lambda subject: subject.display_name)
     return render(request, "archive/subject_list.html", {"subjects": subjects, "kind": kind, "section": kind.plural})
 
 
@@ -65,7 +65,7 @@ def _detail(request, kind, slug):
 def _alongside(kind, subject, other_kind, counts):
     """The persons or topics most often found in these articles, each with the list of the articles they share."""
     exclude = [subject.slug] if other_kind is kind else []
-    found = other_kind.model.objects.counted(counts, limit=RELATED_LIMIT, exclude=exclude)
+    found = named.counted(other_kind.model, counts, limit=RELATED_LIMIT, exclude=exclude)
     shared = []
     for other in found:
         params = {kind.name: [subject.slug]}

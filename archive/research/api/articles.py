@@ -3,7 +3,7 @@
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from ninja import Path, Router
 
-from archive.index import lookup
+from archive.index import lookup, named
 from archive.index.lookup import EVERY
 from archive.lists.limits import FACET_LIMIT
 from archive.models import Person, Topic
@@ -56,8 +56,8 @@ def _facets(filters):
     """Persons, topics and years over the whole list, in one pass over the index."""
     found = lookup.counts(filters, {"persons": EVERY, "topics": EVERY, "year": EVERY})
     return {
-        "persons": [_count(person) for person in Person.objects.counted(found["persons"], limit=FACET_LIMIT)],
-        "topics": [_count(topic) for topic in Topic.objects.counted(found["topics"], limit=FACET_LIMIT)],
+        "persons": [_count(person) for person in named.counted(Person, found["persons"], limit=FACET_LIMIT)],
+        "topics": [_count(topic) for topic in named.counted(Topic, found["topics"], limit=FACET_LIMIT)],
         "years": [{"year": year, "count": n} for year, n in sorted(found["year"], reverse=True)],
     }
 

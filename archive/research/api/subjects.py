@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Path, Router
 
-from archive.index import lookup
+from archive.index import lookup, named
 from archive.index.filters import Filters
 from archive.index.lookup import EVERY
 from archive.models import PERSONS, TOPICS
@@ -17,7 +17,7 @@ router = Router()
 def _index(request, kind):
     """Every person or topic with an article, by name, as the page lists them."""
     found = lookup.counts(Filters(), {kind.field: EVERY})[kind.field]
-    subjects = sorted(kind.model.objects.counted(found), key=lambda subject: subject.name)
+    subjects = sorted(named.counted(kind.model, found), key=lambda subject: subject.name)
     return {
         "count": len(subjects),
         "results": [payloads.counted_subject(kind.name, subject, subject.count, request) for subject in subjects],
