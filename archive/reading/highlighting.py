@@ -1,8 +1,8 @@
 """A search's words marked in the titles and snippets of the list of its results."""
 
+import html
 import re
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.index.syntax import parse, stem
@@ -18,13 +18,14 @@ def highlighter(text):
 
 def highlight(text, pattern):
     """Escape the text, then wrap the query's words in <mark>."""
+    # The standard library's escape, which Django's wraps (the same text) in a lazy check costing more than it.
     if pattern is None:
-        return escape(text)
+        return mark_safe(html.escape(text))
     parts, end = [], 0
     for match in pattern.finditer(text):
-        parts += [escape(text[end : match.start()]), "<mark>", escape(match.group()), "</mark>"]
+        parts += [html.escape(text[end : match.start()]), "<mark>", html.escape(match.group()), "</mark>"]
         end = match.end()
-    parts.append(escape(text[end:]))
+    parts.append(html.escape(text[end:]))
     return mark_safe("".join(parts))
 
 

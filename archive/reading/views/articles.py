@@ -3,6 +3,7 @@
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from archive.index import lookup
 from archive.lists.filterset import SORTS
 from archive.lists.query import ListQuery
 from archive.models import Article
@@ -51,12 +52,19 @@ def _results(query, articles):
     """(article, title, snippet) of each result; a search marks its words in the title and a snippet of the body."""
     if "q" not in query.params:
         return [(article, None, None) for article in articles]
-    pattern = highlighting.highlighter(query.params["q"])
+    words, ids = query.params["q"], [article.pk for article in articles]
+    # Kept for the generation, as a list's counts are: a reader paging back and forth, or the same search asked
+    # again, would read the bodies and mark the words again.
+    marked = lookup.kept(("marked", words, *ids), lambda: _marked(words, articles))
+    return [(article, title, snippet) for article, (title, snippet) in zip(articles, marked, strict=True)]
+
+
+def _marked(words, articles):
+    pattern = highlighting.highlighter(words)
     # Cards have no body: the snippets' text is the one column read from the database.
     bodies = dict(Article.objects.filter(pk__in=[article.pk for article in articles]).values_list("pk", "body_html"))
     return [
         (
-            article,
             highlighting.highlight(article.title, pattern),
             highlighting.snippet(html_to_text(bodies.get(article.pk, "")), pattern),
         )

@@ -1,10 +1,11 @@
-"""The persons and topics a page names are read from the database once a generation: a list asked again in the
-same generation asks for none of them, and a name an editor changed shows on the next page."""
+"""What a page reads from the database besides the index is read once a generation: the persons and topics it
+names, and a search's marked titles and snippets. A page asked again in the same generation reads none of it, and
+what an editor changed shows on the next page."""
 
 import pytest
 
 from archive.index import store
-from archive.models import ArticleTopic, Mention, Person, Topic
+from archive.models import Article, ArticleTopic, Mention, Person, Topic
 
 
 @pytest.fixture
@@ -31,6 +32,8 @@ def named(make_article):
         ("/", 3, 1),
         # The generation and the person's row, then the persons and topics written about with them.
         ("/people/someone/", 4, 2),
+        # The generation, the facets' persons and topics, the bodies the snippets are cut from.
+        ("/articles/?q=vilnius", 4, 1),
     ],
 )
 def test_a_page_asked_again_in_the_same_generation_reads_no_person_or_topic_again(
@@ -66,3 +69,14 @@ def test_a_kept_person_shows_its_russian_name_on_the_russian_page(client, named)
     assert ">Someone</a>" in client.get("/articles/").text
 
     assert ">Некто</a>" in client.get("/ru/articles/").text
+
+
+def test_a_search_asked_again_after_an_editor_changed_the_body_shows_the_new_snippet(client, named):
+    article = Article.objects.get()
+    assert "<mark>Vilnius</mark>." in client.get("/articles/?q=vilnius").text
+    article.body = "Opposition leaders met again in Vilnius on Friday."
+    article.save()
+
+    html = client.get("/articles/?q=vilnius").text
+
+    assert "met again in <mark>Vilnius</mark> on Friday." in html
