@@ -8,7 +8,9 @@ import pytest
 from django.utils.http import http_date
 
 from archive.index import store
+from archive.index.kept import Kept
 from archive.models import Article, Person
+from archive.research import feeds
 from tests.support import atom
 from tests.support.importing import import_path
 from tests.support.locations import PAGES
@@ -109,6 +111,38 @@ def test_an_entry_is_categorised_by_its_persons_and_topics_but_not_by_rejected_o
         ["Nikolai Statkevich", "Alexander Lukashenko"],
         ["Nikolai Statkevich", "Protests"],
         ["Alexander Lukashenko", "Vladimir Putin"],
+    ]
+
+
+def test_an_entry_written_for_one_feed_is_written_again_only_once_its_article_changed(
+    client, research_archive, monkeypatch
+):
+    monkeypatch.setattr(feeds, "_entries", Kept(feeds.KEPT_ENTRIES))
+    made, make = [], feeds.ArticlesFeed.entry
+    monkeypatch.setattr(
+        feeds.ArticlesFeed, "entry", lambda self, card, *site: made.append(card.pk) or make(self, card, *site)
+    )
+    first = client.get("/feeds/articles.atom").content
+    assert client.get("/feeds/articles.atom").content == first
+    assert len(made) == 3
+
+    research_archive.lead.title = "Lukashenko and the conflict, revised"
+    research_archive.lead.save()
+    feed = read_feed(client, "/feeds/articles.atom")
+
+    assert made[3:] == [research_archive.lead.pk]
+    assert feed.entries[2].title == "Lukashenko and the conflict, revised"
+    assert [entry.link for entry in feed.entries] == [BASE + DATELESS, BASE + RELATED, BASE + LEAD]
+
+
+def test_a_kept_entry_names_the_host_each_feed_is_asked_from(client, research_archive, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example"]
+    client.get("/feeds/articles.atom")
+
+    feed = feedparser.parse(client.get("/feeds/articles.atom", HTTP_HOST="mirror.example").content)
+
+    assert [entry.link for entry in feed.entries] == [
+        f"http://mirror.example{path}" for path in (DATELESS, RELATED, LEAD)
     ]
 
 

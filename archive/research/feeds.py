@@ -7,15 +7,18 @@ import datetime
 import io
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from archive.index.filters import Filters
+from archive.index.kept import Kept
 from archive.index.results import IndexedArticles
 from archive.models import MINSK, PERSONS, TOPICS
 from archive.serving.languages import permanent_addresses
@@ -40,6 +43,26 @@ class AtomFeed(Atom1Feed):
         super().write(buffer, encoding)
         outfile.write(buffer.getvalue())
 
+    def write_items(self, handler):
+        for item in self.items:
+            # Markup written as it was kept: the generator's one call that writes its text unescaped.
+            handler.ignorableWhitespace(item["written"])
+
+    def written(self, item):
+        """The entry's XML, as Django's generator writes it in a feed."""
+        buffer = io.StringIO()
+        handler = SimplerXMLGenerator(buffer, "utf-8", short_empty_elements=True)
+        handler.startElement("entry", self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement("entry")
+        return buffer.getvalue()
+
+
+# Most of a feed is the same from one request to the next: each entry is made and written once, and kept under
+# all it shows (the card's digest, the article's last change, the site's address), which any change to it changes.
+KEPT_ENTRIES = 2000
+_entries = Kept(KEPT_ENTRIES)
+
 
 class ArticlesFeed(Feed):
     feed_type = AtomFeed
@@ -57,14 +80,37 @@ class ArticlesFeed(Feed):
     def filters(self, obj):
         return Filters()
 
+    def items(self, obj):
+        # The framework makes the feed's own elements; its entries are added kept, by `get_feed`.
+        return ()
+
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         _, changed_at = generation(request)
         feed.feed["archive_changed"] = changed_at or NEVER
+        domain, secure = get_current_site(request).domain, request.is_secure()
+        for card in IndexedArticles(self.filters(obj), changes=True)[:ENTRIES]:
+            key = (card.stamp, card.updated_at, domain, secure)
+            feed.items.append(_entries.get(key, lambda card=card: self.entry(card, domain, secure)))
         return feed
 
-    def items(self, obj):
-        return IndexedArticles(self.filters(obj), changes=True)[:ENTRIES]
+    def entry(self, card, domain, secure):
+        """The entry of a card, with what Django's syndication framework gives an item that has no enclosure,
+        author, comments or rights of its own, and its XML."""
+        link = add_domain(domain, self.item_link(card), secure)
+        made = AtomFeed(title="", link="", description="")
+        made.add_item(
+            title=self.item_title(card),
+            link=link,
+            description=self.item_description(card),
+            unique_id=link,
+            enclosures=[],
+            pubdate=self.item_pubdate(card),
+            updateddate=self.item_updateddate(card),
+            categories=self.item_categories(card),
+        )
+        item = made.items[0]
+        return {**item, "written": made.written(item)}
 
     def item_link(self, item):
         with permanent_addresses():
