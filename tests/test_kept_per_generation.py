@@ -4,7 +4,7 @@ what an editor changed shows on the next page."""
 
 import pytest
 
-from archive.index import store
+from archive.index import store, surroundings
 from archive.models import Article, ArticleTopic, Mention, Person, Topic
 
 
@@ -80,3 +80,23 @@ def test_a_search_asked_again_after_an_editor_changed_the_body_shows_the_new_sni
     html = client.get("/articles/?q=vilnius").text
 
     assert "met again in <mark>Vilnius</mark> on Friday." in html
+
+
+def test_an_article_page_asked_again_in_the_same_generation_reads_its_surroundings_once(client, named, monkeypatch):
+    article, reads, read = Article.objects.get(), [], surroundings._read
+    monkeypatch.setattr(surroundings, "_read", lambda found: reads.append(found.pk) or read(found))
+
+    first = client.get(article.get_absolute_url()).text
+    again = client.get(article.get_absolute_url()).text
+
+    assert reads == [article.pk]
+    assert again == first
+
+
+def test_an_article_page_shows_a_person_added_to_it_once_the_change_is_committed(client, named, make_article):
+    article = Article.objects.get()
+    client.get(article.get_absolute_url())
+    Mention.objects.create(article=article, person=Person.objects.create(slug="newcomer", name="Newcomer"), position=2)
+    store.catch_up()
+
+    assert ">Newcomer</a>" in client.get(article.get_absolute_url()).text

@@ -14,7 +14,6 @@ changes the database holds. Nothing is answered from a damaged build, nor from o
 changes a request needs.
 """
 
-import datetime
 import functools
 import logging
 import os
@@ -26,8 +25,6 @@ from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.db import connection
-from django.utils import timezone
 
 from archive import files
 from archive.index import build_files, documents, failures, integrity, memory, refresh, repair, schema, suggestions
@@ -62,23 +59,7 @@ def folder():
 
 def generation():
     """The archive's generation: the last change committed to the database (0 for none)."""
-    return latest()[0]
-
-
-def latest():
-    """(generation, when it was committed), in one query; (0, None) for an archive that never changed."""
-    # Asked by every request, a page found in the cache included, for which building this query through the ORM
-    # took ten times as long as the database took to answer it.
-    quote = connection.ops.quote_name
-    table = quote(Change._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {quote('id')}, {quote('at')} FROM {table} ORDER BY 1 DESC LIMIT 1")
-        row = cursor.fetchone()
-    if row is None:
-        return (0, None)
-    seq, at = row
-    # SQLite hands back the UTC time the ORM wrote without its zone.
-    return seq, timezone.make_aware(at, datetime.UTC) if timezone.is_naive(at) else at
+    return Change.objects.newest()[0]
 
 
 def searcher(seq):

@@ -10,6 +10,8 @@ from archive.models import Article
 
 @dataclass(frozen=True)
 class Surroundings:
+    # The article's own card: what the page shows of its persons, topics and links.
+    own: cards.Card
     related: list
     listed_under: list
     # The archive's own suggestions, apart from the source's links: "More on this" and the other language's.
@@ -17,8 +19,11 @@ class Surroundings:
     counterparts: list
     previous: cards.Card | None
     next: cards.Card | None
-    # The digest of the article's own card: what the page shows of its persons, topics and links.
-    stamp: bytes = b""
+
+    @property
+    def stamp(self):
+        """The digest of the article's own card."""
+        return self.own.stamp
 
 
 def of(article):
@@ -26,9 +31,17 @@ def of(article):
     suggestions and its neighbours. The article is given its persons and topics as `public_mentions` and
     `public_topics`, as `with_subjects` would; Article.DoesNotExist when it is gone meanwhile.
 
-    From the database instead when the index does not hold the article yet (another process is still applying
-    its change): a page made then must be as complete as any other of its generation, which caches keep.
+    Kept for the generation, as a list's counts are: the four searches are what an article page asked the index
+    again each time it was shown.
     """
+    around = lookup.kept(("surroundings", article.pk), lambda: _read(article))
+    article.public_mentions, article.public_topics = around.own.public_mentions, around.own.public_topics
+    return around
+
+
+def _read(article):
+    """From the database instead when the index does not hold the article yet (another process is still applying
+    its change): a page made then must be as complete as any other of its generation, which caches keep."""
     searcher = lookup.current_searcher()
     read = _from_index(searcher)
     own = read([article.pk]).get(article.pk)
@@ -37,18 +50,17 @@ def of(article):
         own = read([article.pk]).get(article.pk)
         if own is None:
             raise Article.DoesNotExist(f"Article {article.pk} is gone")
-    article.public_mentions, article.public_topics = own.public_mentions, own.public_topics
     previous, following = lookup.neighbours(article)
     found = read([*own.related, *own.listed_under, *own.suggested, *own.counterparts, previous, following])
     leads = sorted((found[pk] for pk in own.listed_under if pk in found), key=_newest_first)
     return Surroundings(
+        own=own,
         related=[found[pk] for pk in own.related if pk in found],
         listed_under=leads,
         suggested=[found[pk] for pk in own.suggested if pk in found],
         counterparts=[found[pk] for pk in own.counterparts if pk in found],
         previous=found.get(previous),
         next=found.get(following),
-        stamp=own.stamp,
     )
 
 

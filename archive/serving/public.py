@@ -33,7 +33,8 @@ from django.utils.http import http_date, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import condition, require_safe
 
-from archive.index import lookup, store
+from archive.index import lookup
+from archive.models import Change
 from archive.serving import cache, canonical
 
 
@@ -60,7 +61,7 @@ def public(view=None, *, url=canonical.bare, dated=False, kept_under=None):
 def generation(request):
     """(generation, when it was committed) of the archive as this request sees it, read once."""
     if not hasattr(request, "archive_generation"):
-        request.archive_generation = store.latest()
+        request.archive_generation = Change.objects.newest()
     return request.archive_generation
 
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
-from archive.index import store
 from archive.models import Article, Change, RelatedLink
 
 FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -94,7 +93,7 @@ def current():
     """The datestamps of the archive as it is now, worked out again only when the archive has changed."""
     global _current
     # The time too: a database made anew (a test's, a restored backup) can reach the same number again.
-    key = store.latest()
+    key = Change.objects.newest()
     with _lock:
         if _current is None or _current.key != key:
             _current = _build(key)
