@@ -104,8 +104,9 @@ def encode(row):
 
 # Lists, article pages and OAI-PMH's records read the same cards again and again, and decoding one (its JSON,
 # dates and tuples) took longer than finding it in the index. A card is never changed once made, and every
-# change to what it holds changes its bytes, so the bytes are what it is kept under.
-KEPT_CARDS = 10_000
+# change to what it holds changes its bytes, so the bytes are what it is kept under. A decoded card with its
+# persons and topics made takes about 7 KB: 3,000 are some 20 MB a process, a hundred lists' worth.
+KEPT_CARDS = 3_000
 _decoded = Kept(KEPT_CARDS)
 
 
