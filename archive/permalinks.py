@@ -20,7 +20,8 @@ def resolve(year, month, day, slug, queryset=None):
     except ValueError:
         raise Article.DoesNotExist(f"No day {year}-{month}-{day}") from None
     if queryset is None:
-        article = next(iter(Article.objects.raw(_holder_sql(connection.vendor), _holder_params(date, slug))), None)
+        params = [connection.ops.adapt_datefield_value(date), slug]
+        article = next(iter(Article.objects.raw(_holder_sql(connection.vendor), params)), None)
     else:
         article = queryset.filter(published_date=date, slug=slug).first()
     if article is not None:
@@ -37,10 +38,6 @@ def _holder_sql(vendor):
     it, and building it again each time took twice as long as the database took to answer it."""
     sql, _ = Article.objects.filter(published_date=datetime.date.min, slug="")[:1].query.sql_with_params()
     return sql
-
-
-def _holder_params(date, slug):
-    return [connection.ops.adapt_datefield_value(date), slug]
 
 
 ARTICLE_ROUTE = "archive:article_detail"

@@ -1,6 +1,7 @@
-"""The persons and topics a page shows with the counts the index gave them. A list's facets, the home page and a
-person's page name the same few again and again, and their names change only with the archive's generation: so
-their rows are read once a generation, and each page is given instances of its own to set its counts on."""
+"""The persons and topics a page shows, with the counts the index gave them or as a list's chosen filters. A list's
+facets and chips, the home page and a person's page name the same few again and again, and their names change
+only with the archive's generation: so their rows are read once a generation, and each page is given instances of
+its own to set its counts on."""
 
 from django.db import connection
 
@@ -20,12 +21,17 @@ def counted(model, counts, limit=None, exclude=()):
         cutoff = found[limit - 1][1]
         found = [(slug, n) for slug, n in found if n >= cutoff]
     numbers = dict(found)
-    rows = lookup.kept(
-        ("named", model._meta.label, *sorted(numbers)),
-        lambda: list(model.objects.filter(slug__in=numbers).values_list(*FIELDS)),
-    )
-    subjects = [model.from_db(connection.alias, FIELDS, row) for row in rows]
+    subjects = with_slugs(model, numbers)
     for subject in subjects:
         subject.count = numbers[subject.slug]
     subjects.sort(key=lambda subject: (-subject.count, subject.name))
     return subjects[:limit]
+
+
+def with_slugs(model, slugs):
+    """Instances of these persons or topics (`model`), made from the rows this generation read of them."""
+    rows = lookup.kept(
+        ("named", model._meta.label, *sorted(slugs)),
+        lambda: list(model.objects.filter(slug__in=slugs).values_list(*FIELDS)),
+    )
+    return [model.from_db(connection.alias, FIELDS, row) for row in rows]

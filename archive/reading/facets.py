@@ -6,7 +6,6 @@ from archive.index import lookup, named
 from archive.index.lookup import EVERY, SUBJECT_COUNTS
 from archive.lists.limits import FACET_LIMIT
 from archive.models import KINDS
-from archive.models.subjects import NAME_FIELDS
 
 KIND_NAMED = {kind.name: kind for kind in KINDS}
 
@@ -23,14 +22,7 @@ def names(params):
     found = {}
     for kind in KINDS:
         if slugs := params.get(kind.name):
-            # Kept for the generation, as the facets' rows are (`named`): only read, never changed.
-            subjects = lookup.kept(
-                ("chosen", kind.name, *slugs),
-                lambda kind=kind, slugs=slugs: list(
-                    kind.model.objects.filter(slug__in=slugs).only("slug", "name", *NAME_FIELDS.values())
-                ),
-            )
-            for subject in subjects:
+            for subject in named.with_slugs(kind.model, slugs):
                 found[kind.name, subject.slug] = subject.display_name
     return found
 
